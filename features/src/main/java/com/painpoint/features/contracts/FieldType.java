@@ -1,0 +1,93 @@
+package com.painpoint.features.contracts;
+
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.NumericType;
+
+/**
+ * The type of a contract column and how a raw value (text from CSV/JSON, or a native Parquet type)
+ * becomes it. A value that is present but does not parse becomes null, which the contract turns
+ * into an {@code invalid_<column>} rejection.
+ */
+public enum FieldType {
+  /** Identifier: trimmed and lower-cased so ids from different systems join. */
+  ID(DataTypes.StringType),
+  /** Categorical text: trimmed and lower-cased. */
+  CATEGORY(DataTypes.StringType),
+  /** Short text: trimmed. */
+  TEXT(DataTypes.StringType),
+  /** Free text from customers: kept verbatim (only blank becomes null). */
+  FREE_TEXT(DataTypes.StringType),
+  /** ISO date yyyy-MM-dd. */
+  DATE(DataTypes.DateType),
+  /** ISO-8601 timestamp; without an offset it is read as UTC (the session time zone). */
+  TIMESTAMP(DataTypes.TimestampType),
+  /** Money: decimal(14,2). */
+  MONEY(DataTypes.createDecimalType(14, 2)),
+  /** true/false, yes/no, 1/0, y/n, t/f (any case). */
+  BOOLEAN(DataTypes.BooleanType),
+  INT(DataTypes.IntegerType),
+  LONG(DataTypes.LongType),
+  DOUBLE(DataTypes.DoubleType);
+
+  private final DataType sparkType;
+
+  FieldType(DataType sparkType) {
+    this.sparkType = sparkType;
+  }
+
+  public DataType sparkType() {
+    return sparkType;
+  }
+
+  /** The typed value of {@code raw}, whose type in the source is {@code rawType}. */
+  Column parse(Column raw, DataType rawType) {
+    boolean textual = rawType.equals(DataTypes.StringType);
+    switch (this) {
+      case ID:
+      case CATEGORY:
+        return blankToNull(lower(trim(textual ? raw : raw.cast(DataTypes.StringType))));
+      case TEXT:
+        return blankToNull(trim(textual ? raw : raw.cast(DataTypes.StringType)));
+      case FREE_TEXT:
+        Column s = textual ? raw : raw.cast(DataTypes.StringType);
+        return when(trim(s).equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(s);
+      case DATE:
+        if (!textual) {
+          return raw.try_cast(DataTypes.DateType);
+        }
+        // Only yyyy-MM-dd (optionally followed by a time); '03/04/2026' is ambiguous and rejected.
+        Column d = trim(raw);
+        return when(d.rlike("^\\d{4}-\\d{2}-\\d{2}([T ].*)?$"), d.try_cast(DataTypes.DateType));
+      case TIMESTAMP:
+        if (!textual) {
+          return raw.try_cast(DataTypes.TimestampType);
+        }
+        Column t = trim(raw);
+        return when(t.rlike("^\\d{4}-\\d{2}-\\d{2}"), t.try_cast(DataTypes.TimestampType));
+      case BOOLEAN:
+        if (rawType.equals(DataTypes.BooleanType)) {
+          return raw;
+        }
+        Column b = lower(trim(raw.cast(DataTypes.StringType)));
+        return when(b.isin("true", "yes", "1", "y", "t"), lit(true))
+            .when(b.isin("false", "no", "0", "n", "f"), lit(false));
+      default:
+        if (rawType instanceof NumericType || rawType instanceof DecimalType) {
+          return raw.try_cast(sparkType);
+        }
+        return trim(raw.cast(DataTypes.StringType)).try_cast(sparkType);
+    }
+  }
+
+  private static Column blankToNull(Column c) {
+    return when(c.equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(c);
+  }
+}

@@ -1,0 +1,262 @@
+package com.painpoint.features.contracts;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.xxhash64;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The contract of one input source: parses raw columns into typed ones and marks every row that
+ * breaks the contract with a {@code reject_reason}, the offending column and its raw value. Exact
+ * duplicates (after id normalisation) are marked {@code duplicate_row}; ids carried by rows with
+ * different values are marked {@code conflicting_duplicate_id}.
+ */
+public final class SourceContract {
+  public static final String REJECT_REASON = "reject_reason";
+  public static final String REJECT_COLUMN = "reject_column";
+  public static final String REJECT_VALUE = "reject_value";
+  public static final String SOURCE_FILE = "source_file";
+
+  /** Raw values of a rejected row, as text, for the quarantine output. */
+  public static final String RAW = "raw";
+
+  /** Column the CSV/JSON readers fill with a row they could not parse. */
+  public static final String CORRUPT_RECORD = "_corrupt_record";
+
+  private static final int MAX_VALUE_CHARS = 200;
+
+  private final String name;
+  private final List<Field> fields;
+  private final String idColumn;
+  private final Function<Function<String, Column>, List<RowRule>> rules;
+
+  /**
+   * @param name source name (crm, feedback, clickstream)
+   * @param fields contract columns in output order
+   * @param idColumn column whose value identifies a row (null: rows are identified by content)
+   * @param rules rules on typed values; given a function from column name to typed column
+   */
+  public SourceContract(
+      String name,
+      List<Field> fields,
+      String idColumn,
+      Function<Function<String, Column>, List<RowRule>> rules) {
+    this.name = name;
+    this.fields = List.copyOf(fields);
+    this.idColumn = idColumn;
+    this.rules = rules;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public List<Field> fields() {
+    return fields;
+  }
+
+  public Optional<String> idColumn() {
+    return Optional.ofNullable(idColumn);
+  }
+
+  public List<String> fieldNames() {
+    return fields.stream().map(Field::name).toList();
+  }
+
+  /** The typed schema of accepted rows. */
+  public StructType schema() {
+    List<StructField> out = new ArrayList<>();
+    for (Field f : fields) {
+      out.add(DataTypes.createStructField(f.name(), f.type().sparkType(), !f.requiredValue()));
+    }
+    return DataTypes.createStructType(out);
+  }
+
+  /** Every reason this contract can give, in the order the checks run. */
+  public List<String> reasons() {
+    LinkedHashSet<String> out = new LinkedHashSet<>();
+    out.add(RejectReasons.MALFORMED_ROW);
+    for (Field f : fields) {
+      if (canBeInvalid(f)) {
+        out.add(RejectReasons.invalid(f.name()));
+      }
+      if (f.requiredValue()) {
+        out.add(RejectReasons.missing(f.name()));
+      }
+    }
+    for (RowRule r : rules.apply(c -> col(c))) {
+      out.add(r.reason());
+    }
+    out.add(RejectReasons.CONFLICTING_DUPLICATE_ID);
+    out.add(RejectReasons.DUPLICATE_ROW);
+    return List.copyOf(out);
+  }
+
+  private static boolean canBeInvalid(Field f) {
+    return !f.type().sparkType().equals(DataTypes.StringType);
+  }
+
+  /**
+   * Parses and checks {@code raw} (our column names, raw types, plus {@link #SOURCE_FILE} and
+   * optionally {@link #CORRUPT_RECORD}); returns typed columns plus the reject columns.
+   */
+  public Dataset<Row> validate(Dataset<Row> raw) {
+    StructType rs = raw.schema();
+    List<Column> typed = new ArrayList<>();
+    List<Column> rawText = new ArrayList<>();
+    for (Field f : fields) {
+      Column r = col(quote(f.name()));
+      typed.add(f.type().parse(r, rs.apply(f.name()).dataType()).as(f.name()));
+      rawText.add(r.cast(DataTypes.StringType).as(f.name()));
+    }
+    boolean hasCorrupt = List.of(rs.fieldNames()).contains(CORRUPT_RECORD);
+    typed.add(col(SOURCE_FILE));
+    typed.add(
+        (hasCorrupt ? col(CORRUPT_RECORD) : lit(null).cast(DataTypes.StringType))
+            .as(CORRUPT_RECORD));
+    typed.add(struct(rawText.toArray(Column[]::new)).as(RAW));
+    Dataset<Row> parsed = raw.select(typed.toArray(Column[]::new));
+
+    // First failing check wins; the order is the order of reasons().
+    Column reason = null;
+    Column column = null;
+    Column value = null;
+    List<Column[]> checks = new ArrayList<>();
+    checks.add(
+        new Column[] {
+          col(CORRUPT_RECORD).isNotNull(),
+          lit(RejectReasons.MALFORMED_ROW),
+          lit("*"),
+          col(CORRUPT_RECORD)
+        });
+    for (Field f : fields) {
+      Column rawValue = col(RAW + "." + quote(f.name()));
+      Column present = rawValue.isNotNull().and(trim(rawValue).notEqual(""));
+      if (canBeInvalid(f)) {
+        checks.add(
+            new Column[] {
+              present.and(col(f.name()).isNull()),
+              lit(RejectReasons.invalid(f.name())),
+              lit(f.name()),
+              rawValue
+            });
+      }
+      if (f.requiredValue()) {
+        checks.add(
+            new Column[] {
+              col(f.name()).isNull(), lit(RejectReasons.missing(f.name())), lit(f.name()), rawValue
+            });
+      }
+    }
+    for (RowRule rule : rules.apply(c -> col(quote(c)))) {
+      checks.add(
+          new Column[] {
+            coalesce(rule.violated(), lit(false)),
+            lit(rule.reason()),
+            lit(rule.column()),
+            col(RAW + "." + quote(rule.column()))
+          });
+    }
+    for (Column[] c : checks) {
+      reason = reason == null ? when(c[0], c[1]) : reason.when(c[0], c[1]);
+      column = column == null ? when(c[0], c[2]) : column.when(c[0], c[2]);
+      value = value == null ? when(c[0], c[3]) : value.when(c[0], c[3]);
+    }
+    Dataset<Row> checked =
+        parsed
+            .withColumn(REJECT_REASON, reason)
+            .withColumn(REJECT_COLUMN, column)
+            .withColumn(REJECT_VALUE, substring(value, 1, MAX_VALUE_CHARS));
+    return markDuplicates(checked);
+  }
+
+  private Dataset<Row> markDuplicates(Dataset<Row> checked) {
+    Column hash = xxhash64(fields.stream().map(f -> col(quote(f.name()))).toArray(Column[]::new));
+    Column key =
+        idColumn == null
+            ? concat(lit("#"), hash.cast(DataTypes.StringType))
+            : coalesce(col(idColumn), concat(lit("#"), hash.cast(DataTypes.StringType)));
+    Column okHash = when(col(REJECT_REASON).isNull(), col("_hash"));
+    WindowSpec byKey = Window.partitionBy(col("_key"));
+    WindowSpec ordered =
+        byKey.orderBy(
+            col(REJECT_REASON).isNull().desc(), col("_hash"), col(SOURCE_FILE).asc_nulls_last());
+    Column conflicting =
+        col(REJECT_REASON).isNull().and(min(okHash).over(byKey).notEqual(max(okHash).over(byKey)));
+    Column duplicate = col(REJECT_REASON).isNull().and(row_number().over(ordered).gt(1));
+    String idShown = idColumn == null ? fields.get(0).name() : idColumn;
+    Dataset<Row> marked =
+        checked
+            .withColumn("_hash", hash)
+            .withColumn("_key", key)
+            .withColumn("_conflict", conflicting)
+            .withColumn("_dup", duplicate)
+            .withColumn(
+                REJECT_COLUMN,
+                when(col("_conflict").or(col("_dup")), lit(idShown)).otherwise(col(REJECT_COLUMN)))
+            .withColumn(
+                REJECT_VALUE,
+                when(col("_conflict").or(col("_dup")), col(RAW + "." + quote(idShown)))
+                    .otherwise(col(REJECT_VALUE)))
+            .withColumn(
+                REJECT_REASON,
+                when(col("_conflict"), lit(RejectReasons.CONFLICTING_DUPLICATE_ID))
+                    .when(col("_dup"), lit(RejectReasons.DUPLICATE_ROW))
+                    .otherwise(col(REJECT_REASON)));
+    List<Column> out = new ArrayList<>();
+    for (Field f : fields) {
+      out.add(col(quote(f.name())));
+    }
+    out.add(col(SOURCE_FILE));
+    out.add(col(REJECT_REASON));
+    out.add(col(REJECT_COLUMN));
+    out.add(col(REJECT_VALUE));
+    out.add(when(col(REJECT_REASON).isNotNull(), col(RAW)).as(RAW));
+    return marked.select(out.toArray(Column[]::new));
+  }
+
+  /** Rows that keep their place in the pipeline, with the contract schema. */
+  public Dataset<Row> accepted(Dataset<Row> validated) {
+    return validated
+        .filter(col(REJECT_REASON).isNull())
+        .select(fields.stream().map(f -> col(quote(f.name()))).toArray(Column[]::new));
+  }
+
+  /** Quarantined rows: reason, column, raw value, file, and every raw column as text. */
+  public Dataset<Row> rejected(Dataset<Row> validated) {
+    return validated
+        .filter(col(REJECT_REASON).isNotNull())
+        .select(
+            col(REJECT_REASON),
+            col(REJECT_COLUMN),
+            col(REJECT_VALUE),
+            col(SOURCE_FILE),
+            col(RAW + ".*"));
+  }
+
+  static String quote(String name) {
+    return "`" + name.replace("`", "``") + "`";
+  }
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Shared helpers for scripts/: repository root, the JVM flags Spark needs on Java 17, and a
+# build-once classpath for launching Painpoint's main classes with plain `java`.
+set -euo pipefail
+
+PAINPOINT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export PAINPOINT_ROOT
+
+# Single source of truth for the --add-opens list: the parent pom's spark.jvm.opens property.
+SPARK_JVM_OPENS="$(sed -n 's:.*<spark.jvm.opens>\(.*\)</spark.jvm.opens>.*:\1:p' "$PAINPOINT_ROOT/pom.xml")"
+export SPARK_JVM_OPENS
+
+CLASSPATH_FILE="$PAINPOINT_ROOT/jobs/target/runtime-classpath.txt"
+
+# Builds the modules (tests skipped) when sources are newer than the last build.
+painpoint_build_if_needed() {
+  local stamp="$PAINPOINT_ROOT/jobs/target/.built"
+  if [[ -f "$stamp" && -f "$CLASSPATH_FILE" ]] &&
+    [[ -z "$(find "$PAINPOINT_ROOT" -path "$PAINPOINT_ROOT/*/target" -prune -o \
+      \( -name '*.java' -o -name 'pom.xml' -o -name '*.yaml' -o -name '*.properties' \) \
+      -newer "$stamp" -print -quit)" ]]; then
+    return 0
+  fi
+  echo "[painpoint] building (mvn package, tests skipped)..." >&2
+  (cd "$PAINPOINT_ROOT" && mvn -q -B -DskipTests package dependency:build-classpath \
+    -Dmdep.outputFile="$CLASSPATH_FILE" -pl jobs -am) >&2
+  touch "$stamp"
+}
+
+# Runs a Painpoint main class with the built classpath: painpoint_java <heap> <class> [args...]
+painpoint_java() {
+  local heap="$1" main="$2"
+  shift 2
+  local cp="$PAINPOINT_ROOT/jobs/target/classes:$PAINPOINT_ROOT/models/target/classes:$PAINPOINT_ROOT/features/target/classes:$(cat "$CLASSPATH_FILE")"
+  # shellcheck disable=SC2086
+  exec java "-Xmx$heap" $SPARK_JVM_OPENS -cp "$cp" "$main" "$@"
+}
