@@ -22,12 +22,13 @@ import org.apache.spark.sql.Row;
  * in a single pass over the validated rows, deequ style) and reads the result back.
  */
 public final class DataQuality {
-  private final SourceContract contract;
-  private final String customerColumn;
+  /** Every source carries this column (nullable in feedback and clickstream). */
+  private static final String CUSTOMER_ID = "customer_id";
 
-  public DataQuality(SourceContract contract, String customerColumn) {
+  private final SourceContract contract;
+
+  public DataQuality(SourceContract contract) {
     this.contract = contract;
-    this.customerColumn = customerColumn;
   }
 
   /** Aggregates over a dataset returned by {@link SourceContract#validate}. */
@@ -55,7 +56,7 @@ public final class DataQuality {
           sum(when(accepted.and(col(fields.get(i).name()).isNotNull()), 1L).otherwise(0L))
               .as("c" + i));
     }
-    out.add(count_distinct(when(accepted, col(customerColumn))).as("distinct_customers"));
+    out.add(count_distinct(when(accepted, col(CUSTOMER_ID))).as("distinct_customers"));
     return out.toArray(Column[]::new);
   }
 

@@ -1,0 +1,55 @@
+package com.painpoint.features.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class PainpointConfigTest {
+
+  @Test
+  void defaultsWhenEmpty() {
+    PainpointConfig c = PainpointConfig.parse("c.yaml", "");
+    assertThat(c.maxRejectShare()).isEqualTo(0.05);
+    assertThat(c.journeys().sessionGapMinutes()).isEqualTo(30);
+    assertThat(c.journeys().rageClickCount()).isEqualTo(3);
+    assertThat(c.journeys().rageClickWindowMs()).isEqualTo(2000);
+    assertThat(c.journeys().loopVisits()).isEqualTo(3);
+    assertThat(c.source("crm").sourceName("customer_id")).isEqualTo("customer_id");
+  }
+
+  @Test
+  void mapsColumnsAndThresholds() {
+    PainpointConfig c =
+        PainpointConfig.parse(
+            "c.yaml",
+            """
+            max_reject_share: 0.01
+            sources:
+              crm: {format: csv, columns: {customer_id: CustomerID, monthly_revenue: MRR}}
+            journeys: {session_gap_minutes: 20, rage_click_count: 4}
+            """);
+    assertThat(c.maxRejectShare()).isEqualTo(0.01);
+    assertThat(c.source("crm").format()).isEqualTo("csv");
+    assertThat(c.source("crm").sourceName("monthly_revenue")).isEqualTo("MRR");
+    assertThat(c.source("feedback").format()).isEqualTo("auto");
+    assertThat(c.journeys().sessionGapMinutes()).isEqualTo(20);
+    assertThat(c.journeys().rageClickCount()).isEqualTo(4);
+    assertThat(c.journeys().loopVisits()).isEqualTo(3);
+  }
+
+  @Test
+  void badValuesNameTheField() {
+    assertThatThrownBy(() -> PainpointConfig.parse("c.yaml", "max_reject_share: 5\n"))
+        .hasMessage("c.yaml: field 'max_reject_share' must be between 0 and 1, got 5.0");
+    assertThatThrownBy(() -> PainpointConfig.parse("c.yaml", "sources: {erp: {}}\n"))
+        .hasMessage(
+            "c.yaml: field 'sources.erp' unknown field (known: clickstream, crm, feedback)");
+    assertThatThrownBy(() -> PainpointConfig.parse("c.yaml", "sources: {crm: {format: xlsx}}\n"))
+        .hasMessage(
+            "c.yaml: field 'sources.crm.format' must be one of auto, csv, json, parquet; got 'xlsx'");
+    assertThatThrownBy(
+            () -> PainpointConfig.parse("c.yaml", "journeys: {session_gap_minutes: 0}\n"))
+        .hasMessage("c.yaml: field 'journeys.session_gap_minutes' must be > 0, got 0");
+  }
+}

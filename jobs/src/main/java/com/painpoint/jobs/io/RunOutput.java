@@ -1,0 +1,147 @@
+package com.painpoint.jobs.io;
+
+import com.painpoint.features.config.PainpointException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The output folder of one run date, written atomically: everything goes to a private staging
+ * folder, and {@link #commit()} renames it to {@code <out>/run_date=YYYY-MM-DD}, replacing a
+ * previous run of that date. Readers never see a half-written run.
+ */
+public final class RunOutput {
+  public static final String STAGING = "_staging";
+
+  private final FileSystem fs;
+  private final Path root;
+  private final Path staging;
+  private final Path target;
+  private final String id = UUID.randomUUID().toString().substring(0, 8);
+
+  private RunOutput(FileSystem fs, Path root, LocalDate runDate) {
+    this.fs = fs;
+    this.root = root;
+    this.target = new Path(root, "run_date=" + runDate);
+    this.staging = new Path(new Path(root, STAGING), "run_date=" + runDate + "." + id);
+  }
+
+  /** Creates the staging folder for {@code runDate} under {@code out}. */
+  public static RunOutput begin(SparkSession spark, String out, LocalDate runDate) {
+    Path root = new Path(out);
+    try {
+      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      RunOutput o = new RunOutput(fs, fs.makeQualified(root), runDate);
+      if (!fs.mkdirs(o.staging)) {
+        throw new IOException("mkdirs returned false");
+      }
+      return o;
+    } catch (IOException e) {
+      throw new PainpointException(
+          PainpointException.Kind.RUNTIME,
+          "cannot create output folder under " + out + ": " + e,
+          e);
+    }
+  }
+
+  /** Path of an output inside the staging folder (where this run writes). */
+  public String path(String name) {
+    return new Path(staging, name).toString();
+  }
+
+  /** Where the committed run lives. */
+  public String finalPath() {
+    return target.toString();
+  }
+
+  public String finalPath(String name) {
+    return new Path(target, name).toString();
+  }
+
+  public void writeText(String name, String text) {
+    try (OutputStream os = fs.create(new Path(staging, name), true)) {
+      os.write(text.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new PainpointException(
+          PainpointException.Kind.RUNTIME, "cannot write " + path(name) + ": " + e, e);
+    }
+  }
+
+  /**
+   * Replaces a folder that Spark wrote with one CSV part (coalesce(1)) by a single named file, so
+   * users get {@code touchpoint_friction.csv} rather than a folder of parts.
+   */
+  public void singleFile(String sparkFolder, String fileName) {
+    Path dir = new Path(staging, sparkFolder);
+    try {
+      Path part = null;
+      for (FileStatus s : fs.listStatus(dir)) {
+        if (s.getPath().getName().startsWith("part-")) {
+          part = s.getPath();
+        }
+      }
+      if (part == null) {
+        throw new IOException("no part file in " + dir);
+      }
+      if (!fs.rename(part, new Path(staging, fileName))) {
+        throw new IOException("rename of " + part + " failed");
+      }
+      fs.delete(dir, true);
+    } catch (IOException e) {
+      throw new PainpointException(
+          PainpointException.Kind.RUNTIME, "cannot write " + path(fileName) + ": " + e, e);
+    }
+  }
+
+  /** Publishes the staged run, replacing any previous run of the same date. */
+  public void commit() {
+    try {
+      Path replaced = null;
+      if (fs.exists(target)) {
+        replaced = new Path(staging.getParent(), "replaced-" + target.getName() + "." + id);
+        if (!fs.rename(target, replaced)) {
+          throw new IOException("could not move the previous run " + target + " aside");
+        }
+      }
+      if (!fs.rename(staging, target)) {
+        if (replaced != null) {
+          fs.rename(replaced, target);
+        }
+        throw new IOException("could not rename " + staging + " to " + target);
+      }
+      if (replaced != null) {
+        fs.delete(replaced, true);
+      }
+      deleteIfEmpty(staging.getParent());
+    } catch (IOException e) {
+      throw new PainpointException(
+          PainpointException.Kind.RUNTIME, "cannot commit run to " + target + ": " + e, e);
+    }
+  }
+
+  /** Removes this run's staging folder after a failure (best effort; never hides the failure). */
+  public void abort() {
+    try {
+      fs.delete(staging, true);
+      deleteIfEmpty(staging.getParent());
+    } catch (IOException ignored) {
+      // The original failure matters more; a stale staging folder is never read as a run.
+    }
+  }
+
+  private void deleteIfEmpty(Path dir) throws IOException {
+    if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
+      fs.delete(dir, false);
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+}

@@ -1,0 +1,213 @@
+package com.painpoint.jobs.nightly;
+
+import com.painpoint.features.config.PainpointConfig;
+import com.painpoint.features.config.PainpointException;
+import com.painpoint.features.contracts.ClickstreamSchema;
+import com.painpoint.features.contracts.CrmSchema;
+import com.painpoint.features.contracts.FeedbackSchema;
+import com.painpoint.features.contracts.SourceContract;
+import com.painpoint.features.journeys.JourneyAggregates;
+import com.painpoint.features.journeys.JourneyColumns;
+import com.painpoint.features.journeys.Journeys;
+import com.painpoint.features.quality.RejectPolicy;
+import com.painpoint.features.spark.SparkSessions;
+import com.painpoint.features.taxonomy.Taxonomy;
+import com.painpoint.jobs.io.RunOutput;
+import com.painpoint.jobs.io.TextFiles;
+import java.sql.Timestamp;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The nightly job: reads the CRM, feedback and clickstream exports through their contracts,
+ * computes journeys and friction, and writes {@code <out>/run_date=YYYY-MM-DD/} atomically with its
+ * manifest. Later stages (sentiment, themes, churn, ranking, report) plug in here.
+ */
+public final class NightlyJob {
+  private static final Logger LOG = LoggerFactory.getLogger("painpoint");
+
+  /** Outputs of the journeys stage, as folder names under the run folder. */
+  public static final String SESSION_TOUCHPOINTS = "session_touchpoints";
+
+  public static final String TOUCHPOINT_FRICTION = "touchpoint_friction";
+  public static final String CUSTOMER_FRICTION = "customer_friction";
+  public static final String MANIFEST = "manifest.json";
+
+  private NightlyJob() {}
+
+  /** What a finished run produced. */
+  public record RunResult(String runFolder, String manifestJson, List<Row> frictionRanking) {}
+
+  public static void main(String[] args) {
+    int code = 0;
+    SparkSession spark = null;
+    try {
+      if (args.length == 1 && ("--help".equals(args[0]) || "-h".equals(args[0]))) {
+        System.out.print(NightlyOptions.usage());
+        return;
+      }
+      NightlyOptions options = NightlyOptions.parse(args);
+      spark = SparkSessions.forJob("painpoint-nightly " + options.runDate());
+      RunResult r = run(spark, options);
+      System.out.println("painpoint: run complete: " + r.runFolder());
+    } catch (PainpointException e) {
+      code = e.kind().exitCode();
+      LOG.debug("failure", e);
+      System.err.println("painpoint: error: " + e.getMessage());
+    } catch (RuntimeException | Error e) {
+      code = PainpointException.Kind.RUNTIME.exitCode();
+      LOG.error("runtime failure", e);
+      System.err.println("painpoint: runtime failure: " + e);
+    } finally {
+      if (spark != null) {
+        spark.stop();
+      }
+    }
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs one night; throws {@link PainpointException} for bad input or config. */
+  public static RunResult run(SparkSession spark, NightlyOptions o) {
+    String configText = o.config() == null ? "" : TextFiles.read(spark, o.config(), "config");
+    PainpointConfig config =
+        o.config() == null
+            ? PainpointConfig.DEFAULTS
+            : PainpointConfig.parse(o.config(), configText);
+    String taxonomyText = TextFiles.read(spark, o.taxonomy(), "taxonomy");
+    Taxonomy taxonomy = Taxonomy.parse(o.taxonomy(), taxonomyText);
+    Timestamp asOf =
+        Timestamp.from(o.runDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    RejectPolicy policy = new RejectPolicy(config.maxRejectShare());
+    Manifest manifest = new Manifest(o, configText, taxonomyText, spark.version());
+    Stages stages = new Stages(spark, 3);
+    RunOutput out = RunOutput.begin(spark, o.out(), o.runDate());
+    LOG.info("painpoint nightly run {} -> {}", o.runDate(), out.finalPath());
+    List<SourceIngest.Ingested> held = new ArrayList<>();
+    try {
+      Map<String, SourceIngest.Ingested> ingested =
+          stages.run(
+              "contracts",
+              "read and validate crm, feedback, clickstream",
+              () -> {
+                Map<String, SourceIngest.Ingested> bySource = new LinkedHashMap<>();
+                for (Input input : inputs(o)) {
+                  SourceContract c = input.contract();
+                  SourceIngest.Ingested in =
+                      SourceIngest.ingest(
+                          spark, input.path(), config.source(c.name()), c, policy, out);
+                  held.add(in);
+                  bySource.put(c.name(), in);
+                  manifest.input(c.name(), input.path(), in.raw());
+                  manifest.source(in.quality());
+                  stages.progress(
+                      "{}: read {} rows from {} {} file(s), accepted {}, rejected {} {}",
+                      c.name(),
+                      in.quality().rowsRead(),
+                      in.raw().files(),
+                      in.raw().format(),
+                      in.quality().accepted(),
+                      in.quality().rejected(),
+                      in.quality().rejectedByReason());
+                }
+                List<String> parts = new ArrayList<>();
+                bySource.forEach(
+                    (k, v) ->
+                        parts.add(k + " " + v.quality().accepted() + "/" + v.quality().rowsRead()));
+                return new Stages.Result<>(bySource, "accepted " + String.join(", ", parts));
+              });
+      SourceIngest.Ingested events = ingested.get(ClickstreamSchema.SOURCE);
+
+      Dataset<Row> sessionTouchpoints =
+          stages.run(
+              "journeys",
+              "map events to touchpoints, sessionize, derive friction",
+              () -> {
+                Dataset<Row> st =
+                    Journeys.sessionTouchpoints(
+                            events.accepted(), taxonomy, config.journeys(), asOf)
+                        .persist(StorageLevel.MEMORY_AND_DISK());
+                st.write().mode(SaveMode.Overwrite).parquet(out.path(SESSION_TOUCHPOINTS));
+                long rows = st.count();
+                manifest.output(SESSION_TOUCHPOINTS, SESSION_TOUCHPOINTS, rows);
+                stages.progress(
+                    "{}: {} session x touchpoint rows in {} partitions",
+                    SESSION_TOUCHPOINTS,
+                    rows,
+                    st.rdd().getNumPartitions());
+                return new Stages.Result<>(st, rows + " session x touchpoint rows");
+              });
+
+      List<Row> ranking =
+          stages.run(
+              "friction",
+              "per-touchpoint friction table and per-customer exposures",
+              () -> {
+                Dataset<Row> table =
+                    JourneyAggregates.touchpointFriction(sessionTouchpoints, taxonomy).cache();
+                table.write().mode(SaveMode.Overwrite).parquet(out.path(TOUCHPOINT_FRICTION));
+                table
+                    .coalesce(1)
+                    .write()
+                    .mode(SaveMode.Overwrite)
+                    .option("header", "true")
+                    .csv(out.path("_" + TOUCHPOINT_FRICTION + "_csv"));
+                out.singleFile("_" + TOUCHPOINT_FRICTION + "_csv", TOUCHPOINT_FRICTION + ".csv");
+                List<Row> rows = table.collectAsList();
+                manifest.output(TOUCHPOINT_FRICTION, TOUCHPOINT_FRICTION, rows.size());
+                Dataset<Row> exposures =
+                    JourneyAggregates.customerFriction(sessionTouchpoints, taxonomy);
+                exposures.write().mode(SaveMode.Overwrite).parquet(out.path(CUSTOMER_FRICTION));
+                long exposureRows = spark.read().parquet(out.path(CUSTOMER_FRICTION)).count();
+                manifest.output(CUSTOMER_FRICTION, CUSTOMER_FRICTION, exposureRows);
+                table.unpersist();
+                return new Stages.Result<>(rows, "top friction: " + top(rows, 3));
+              });
+
+      sessionTouchpoints.unpersist();
+      held.forEach(SourceIngest.Ingested::release);
+      String manifestJson = manifest.toJson(stages.timings());
+      out.writeText(MANIFEST, manifestJson);
+      out.commit();
+      LOG.info("run {} committed to {}", o.runDate(), out.finalPath());
+      return new RunResult(out.finalPath(), manifestJson, ranking);
+    } catch (RuntimeException | Error e) {
+      held.forEach(SourceIngest.Ingested::release);
+      out.abort();
+      throw e;
+    }
+  }
+
+  /** One input of the run and the contract it is read through. */
+  private record Input(String path, SourceContract contract) {}
+
+  private static List<Input> inputs(NightlyOptions o) {
+    return List.of(
+        new Input(o.crm(), CrmSchema.contract(o.runDate())),
+        new Input(o.feedback(), FeedbackSchema.contract(o.runDate())),
+        new Input(o.clickstream(), ClickstreamSchema.contract(o.runDate())));
+  }
+
+  private static String top(List<Row> ranking, int n) {
+    List<String> out = new ArrayList<>();
+    for (Row r : ranking.subList(0, Math.min(n, ranking.size()))) {
+      Double rate = r.getAs(JourneyColumns.FRICTION_RATE);
+      out.add(
+          r.<String>getAs(JourneyColumns.TOUCHPOINT)
+              + String.format(Locale.ROOT, " %.1f%%", rate == null ? 0 : 100 * rate));
+    }
+    return String.join(", ", out);
+  }
+}

@@ -1,0 +1,108 @@
+package com.painpoint.jobs.nightly;
+
+import com.painpoint.features.config.PainpointException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Options of the nightly job, parsed from {@code --flag value} (or {@code --flag=value}) pairs; a
+ * bad or missing value fails here, naming the flag and the value.
+ *
+ * @param crm CRM export (CSV or Parquet)
+ * @param feedback feedback export (CSV or JSON lines)
+ * @param clickstream clickstream (Parquet folder, usually partitioned by date)
+ * @param taxonomy touchpoint taxonomy (YAML)
+ * @param runDate the night being computed; no input may be dated after it
+ * @param out output root; the run writes {@code <out>/run_date=YYYY-MM-DD/}
+ * @param config optional config file (YAML); null means defaults
+ */
+public record NightlyOptions(
+    String crm,
+    String feedback,
+    String clickstream,
+    String taxonomy,
+    LocalDate runDate,
+    String out,
+    String config) {
+
+  /** Flag -> one-line help, in the order the usage text shows them. */
+  static final Map<String, String> FLAGS = new LinkedHashMap<>();
+
+  static {
+    FLAGS.put("--crm", "CRM export: CSV or Parquet (required)");
+    FLAGS.put("--feedback", "feedback export: CSV or JSON lines (required)");
+    FLAGS.put("--clickstream", "clickstream: Parquet file or folder (required)");
+    FLAGS.put("--taxonomy", "touchpoint taxonomy YAML (required)");
+    FLAGS.put("--run-date", "night to compute, YYYY-MM-DD (required)");
+    FLAGS.put("--out", "output root; writes <out>/run_date=YYYY-MM-DD/ (required)");
+    FLAGS.put("--config", "Painpoint config YAML: column mappings, limits, thresholds (optional)");
+  }
+
+  private static final List<String> REQUIRED =
+      List.of("--crm", "--feedback", "--clickstream", "--taxonomy", "--run-date", "--out");
+
+  public static String usage() {
+    StringBuilder b = new StringBuilder("usage: NightlyJob");
+    for (String f : REQUIRED) {
+      b.append(' ').append(f).append(" <value>");
+    }
+    b.append(" [--config <file>]\n");
+    FLAGS.forEach((k, v) -> b.append(String.format("  %-14s %s%n", k, v)));
+    return b.toString();
+  }
+
+  public static NightlyOptions parse(String... args) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String flag = args[i];
+      String value;
+      int eq = flag.indexOf('=');
+      if (flag.startsWith("--") && eq > 0) {
+        value = flag.substring(eq + 1);
+        flag = flag.substring(0, eq);
+      } else {
+        if (i + 1 >= args.length) {
+          throw PainpointException.config("option " + flag + " needs a value");
+        }
+        value = args[++i];
+      }
+      if (!FLAGS.containsKey(flag)) {
+        throw PainpointException.config(
+            "unknown option '" + flag + "' (known: " + String.join(", ", FLAGS.keySet()) + ")");
+      }
+      if (values.put(flag, value) != null) {
+        throw PainpointException.config("option " + flag + " given twice");
+      }
+    }
+    for (String r : REQUIRED) {
+      if (!values.containsKey(r) || values.get(r).isBlank()) {
+        throw PainpointException.config("missing required option " + r + "\n" + usage());
+      }
+    }
+    return new NightlyOptions(
+        values.get("--crm"),
+        values.get("--feedback"),
+        values.get("--clickstream"),
+        values.get("--taxonomy"),
+        parseDate(values.get("--run-date")),
+        values.get("--out"),
+        values.get("--config"));
+  }
+
+  private static LocalDate parseDate(String v) {
+    try {
+      LocalDate d = LocalDate.parse(v.trim());
+      if (d.getYear() < 2000 || d.getYear() > 2100) {
+        throw PainpointException.config(
+            "--run-date: '" + v + "' is outside 2000-2100; expected the night to compute");
+      }
+      return d;
+    } catch (DateTimeParseException e) {
+      throw PainpointException.config(
+          "--run-date: '" + v + "' is not a date (expected YYYY-MM-DD)");
+    }
+  }
+}
