@@ -87,13 +87,14 @@ public final class JourneyAggregates {
         taxonomyTable(sessionTouchpoints, taxonomy)
             .join(perTouchpoint, JourneyColumns.TOUCHPOINT, "left")
             .select(select.toArray(Column[]::new));
-    // Ten-odd rows: a global window is fine here.
+    // Ten-odd rows: ranking them in one partition is fine (and says so, unlike an unpartitioned
+    // window, which Spark warns about).
     return table
         .withColumn(
             JourneyColumns.FRICTION_RANK,
             row_number()
                 .over(
-                    Window.orderBy(
+                    Window.partitionBy(lit(0)).orderBy(
                         col(JourneyColumns.FRICTION_RATE).desc_nulls_last(),
                         col(JourneyColumns.POSITION))))
         .orderBy(col(JourneyColumns.FRICTION_RANK));

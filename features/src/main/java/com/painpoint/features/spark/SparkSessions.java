@@ -14,7 +14,12 @@ public final class SparkSessions {
     SparkSession.Builder b =
         SparkSession.builder().appName(appName).config("spark.sql.session.timeZone", "UTC");
     if (System.getProperty("spark.master") == null && System.getenv("MASTER") == null) {
-      b.master("local[*]").config("spark.ui.showConsoleProgress", "false");
+      // Spark's default of 200 shuffle partitions is made for clusters; embedded runs use a few
+      // per core. On a cluster the user's own setting applies.
+      int partitions = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+      b.master("local[*]")
+          .config("spark.ui.showConsoleProgress", "false")
+          .config("spark.sql.shuffle.partitions", String.valueOf(partitions));
     }
     return b.getOrCreate();
   }

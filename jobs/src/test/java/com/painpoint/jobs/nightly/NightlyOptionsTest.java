@@ -1,0 +1,72 @@
+package com.painpoint.jobs.nightly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.painpoint.features.config.PainpointException;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class NightlyOptionsTest {
+  static final String[] VALID = {
+    "--crm",
+    "c.csv",
+    "--feedback",
+    "f.jsonl",
+    "--clickstream",
+    "cs",
+    "--taxonomy",
+    "t.yaml",
+    "--run-date",
+    "2026-06-30",
+    "--out",
+    "out"
+  };
+
+  @Test
+  void parsesFlagsInBothForms() {
+    NightlyOptions o = NightlyOptions.parse(VALID);
+    assertThat(o.runDate()).isEqualTo(LocalDate.of(2026, 6, 30));
+    assertThat(o.config()).isNull();
+    NightlyOptions eq =
+        NightlyOptions.parse(
+            "--crm=c.csv",
+            "--feedback=f.jsonl",
+            "--clickstream=cs",
+            "--taxonomy=t.yaml",
+            "--run-date=2026-06-30",
+            "--out=out",
+            "--config=p.yaml");
+    assertThat(eq)
+        .isEqualTo(
+            new NightlyOptions(
+                "c.csv", "f.jsonl", "cs", "t.yaml", LocalDate.of(2026, 6, 30), "out", "p.yaml"));
+  }
+
+  @Test
+  void badRunDateNamesTheValue() {
+    String[] args = VALID.clone();
+    args[9] = "30/06/2026";
+    assertThatThrownBy(() -> NightlyOptions.parse(args))
+        .isInstanceOf(PainpointException.class)
+        .hasMessage("--run-date: '30/06/2026' is not a date (expected YYYY-MM-DD)");
+    args[9] = "1999-01-01";
+    assertThatThrownBy(() -> NightlyOptions.parse(args))
+        .hasMessage("--run-date: '1999-01-01' is outside 2000-2100; expected the night to compute");
+  }
+
+  @Test
+  void unknownMissingAndRepeatedOptions() {
+    assertThatThrownBy(() -> NightlyOptions.parse("--crm-path", "x"))
+        .hasMessageStartingWith("unknown option '--crm-path' (known: --crm, --feedback,");
+    assertThatThrownBy(() -> NightlyOptions.parse("--crm", "x"))
+        .hasMessageStartingWith("missing required option --feedback\nusage: NightlyJob");
+    assertThatThrownBy(() -> NightlyOptions.parse("--crm", "x", "--crm", "y"))
+        .hasMessage("option --crm given twice");
+    assertThatThrownBy(() -> NightlyOptions.parse("--out"))
+        .hasMessage("option --out needs a value");
+    assertThatThrownBy(() -> NightlyOptions.parse(VALID[0], VALID[1], "--run-date", "x"))
+        .extracting(e -> ((PainpointException) e).kind().exitCode())
+        .isEqualTo(3);
+  }
+}
