@@ -94,9 +94,10 @@ public final class JourneyAggregates {
             JourneyColumns.FRICTION_RANK,
             row_number()
                 .over(
-                    Window.partitionBy(lit(0)).orderBy(
-                        col(JourneyColumns.FRICTION_RATE).desc_nulls_last(),
-                        col(JourneyColumns.POSITION))))
+                    Window.partitionBy(lit(0))
+                        .orderBy(
+                            col(JourneyColumns.FRICTION_RATE).desc_nulls_last(),
+                            col(JourneyColumns.POSITION))))
         .orderBy(col(JourneyColumns.FRICTION_RANK));
   }
 
