@@ -1,0 +1,75 @@
+package com.painpoint.models.sentiment;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
+import edu.stanford.nlp.trees.Tree;
+import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.ejml.simple.SimpleMatrix;
+
+/** Scores one sentence with CoreNLP: 5-class sentiment, its probabilities, a score, lemmas. */
+public final class SentenceScorer {
+  /** Class labels, 0 = very negative ... 4 = very positive. */
+  public static final List<String> LABELS =
+      List.of("very_negative", "negative", "neutral", "positive", "very_positive");
+
+  /**
+   * One scored sentence.
+   *
+   * @param sentimentClass 0..4, or -1 when the parser produced nothing
+   * @param probabilities the five class probabilities
+   * @param score expected value of the class mapped to [-1, 1]
+   * @param lemmas lower-case lemmas of the (possibly truncated) sentence
+   * @param truncated true when only the first maxTokens tokens were scored
+   */
+  public record Scored(
+      int sentimentClass,
+      double[] probabilities,
+      double score,
+      List<String> lemmas,
+      boolean truncated) {}
+
+  private SentenceScorer() {}
+
+  public static Scored score(String sentence, ParserKind parser, int maxTokens) {
+    String text = sentence;
+    boolean truncated = false;
+    Annotation probe = new Annotation(sentence);
+    CoreNlp.splitter().annotate(probe);
+    List<CoreLabel> tokens = probe.get(CoreAnnotations.TokensAnnotation.class);
+    if (tokens != null && tokens.size() > maxTokens) {
+      int end = tokens.get(maxTokens - 1).endPosition();
+      text = sentence.substring(0, end);
+      truncated = true;
+    }
+    Annotation doc = new Annotation(text);
+    CoreNlp.scorer(parser, maxTokens).annotate(doc);
+    List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+    List<String> lemmas = new ArrayList<>();
+    if (sentences == null || sentences.isEmpty()) {
+      return new Scored(-1, new double[5], 0.0, lemmas, truncated);
+    }
+    CoreMap s = sentences.get(0);
+    for (CoreLabel t : s.get(CoreAnnotations.TokensAnnotation.class)) {
+      String lemma = t.lemma() == null ? t.word() : t.lemma();
+      lemmas.add(lemma.toLowerCase(Locale.ROOT));
+    }
+    Tree tree = s.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+    if (tree == null) {
+      return new Scored(-1, new double[5], 0.0, lemmas, truncated);
+    }
+    SimpleMatrix predictions = RNNCoreAnnotations.getPredictions(tree);
+    double[] p = new double[5];
+    double score = 0;
+    for (int i = 0; i < 5; i++) {
+      p[i] = predictions.get(i);
+      score += p[i] * (i - 2) / 2.0;
+    }
+    return new Scored(RNNCoreAnnotations.getPredictedClass(tree), p, score, lemmas, truncated);
+  }
+}
