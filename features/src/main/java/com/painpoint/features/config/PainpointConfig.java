@@ -12,8 +12,23 @@ import java.util.Set;
  * journeys thresholds. Everything has a default, so no file is needed for a standard export.
  */
 public record PainpointConfig(
-    double maxRejectShare, Map<String, SourceConfig> sources, JourneyConfig journeys)
+    double maxRejectShare,
+    Map<String, SourceConfig> sources,
+    JourneyConfig journeys,
+    SentimentOptions sentiment)
     implements Serializable {
+
+  /**
+   * Options of the sentiment stage.
+   *
+   * @param parser "shift-reduce" (default, fast) or "pcfg" (CoreNLP's stock parser)
+   * @param maxSentenceTokens longer sentences are truncated for scoring and flagged
+   * @param minSentencesToRank touchpoints with fewer sentences get no negativity rank
+   */
+  public record SentimentOptions(String parser, int maxSentenceTokens, int minSentencesToRank)
+      implements Serializable {
+    public static final SentimentOptions DEFAULTS = new SentimentOptions("shift-reduce", 80, 30);
+  }
 
   public static final String CRM = "crm";
   public static final String FEEDBACK = "feedback";
@@ -22,7 +37,7 @@ public record PainpointConfig(
   private static final Set<String> FORMATS = Set.of("auto", "csv", "json", "parquet");
 
   public static final PainpointConfig DEFAULTS =
-      new PainpointConfig(0.05, Map.of(), JourneyConfig.DEFAULTS);
+      new PainpointConfig(0.05, Map.of(), JourneyConfig.DEFAULTS, SentimentOptions.DEFAULTS);
 
   public PainpointConfig {
     sources = Map.copyOf(sources);
@@ -43,7 +58,7 @@ public record PainpointConfig(
   }
 
   private static PainpointConfig fromYaml(YamlMap root) {
-    root.requireOnlyKeys(Set.of("max_reject_share", "sources", "journeys"));
+    root.requireOnlyKeys(Set.of("max_reject_share", "sources", "journeys", "sentiment"));
     double share = root.doubleValue("max_reject_share", DEFAULTS.maxRejectShare());
     if (share < 0 || share > 1) {
       throw root.error("max_reject_share", "must be between 0 and 1, got " + share);
@@ -86,7 +101,20 @@ public record PainpointConfig(
     if (journeys.rageClickCount() < 2 || journeys.loopVisits() < 2) {
       throw j.error("rage_click_count", "and loop_visits must be at least 2");
     }
-    return new PainpointConfig(share, sources, journeys);
+    YamlMap sm =
+        root.map("sentiment")
+            .requireOnlyKeys(Set.of("parser", "max_sentence_tokens", "min_sentences_to_rank"));
+    SentimentOptions sd = SentimentOptions.DEFAULTS;
+    String parser = sm.string("parser", sd.parser()).trim().toLowerCase(java.util.Locale.ROOT);
+    if (!Set.of("shift-reduce", "pcfg").contains(parser)) {
+      throw sm.error("parser", "must be shift-reduce or pcfg, got '" + parser + "'");
+    }
+    SentimentOptions sentiment =
+        new SentimentOptions(
+            parser,
+            (int) positive(sm, "max_sentence_tokens", sd.maxSentenceTokens()),
+            (int) positive(sm, "min_sentences_to_rank", sd.minSentencesToRank()));
+    return new PainpointConfig(share, sources, journeys, sentiment);
   }
 
   private static long positive(YamlMap m, String key, long fallback) {

@@ -82,6 +82,11 @@ final class Manifest {
     outputs.put(name, m);
   }
 
+  /** A stage's own figures, under its name. */
+  void section(String name, Map<String, Object> figures) {
+    root.put(name, figures);
+  }
+
   String toJson(List<Map<String, Object>> stageTimings) {
     root.put("stages", stageTimings);
     root.put("outputs", outputs);

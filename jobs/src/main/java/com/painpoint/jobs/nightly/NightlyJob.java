@@ -47,7 +47,11 @@ public final class NightlyJob {
   private NightlyJob() {}
 
   /** What a finished run produced. */
-  public record RunResult(String runFolder, String manifestJson, List<Row> frictionRanking) {}
+  public record RunResult(
+      String runFolder,
+      String manifestJson,
+      List<Row> frictionRanking,
+      List<Row> sentimentRanking) {}
 
   public static void main(String[] args) {
     int code = 0;
@@ -92,7 +96,7 @@ public final class NightlyJob {
         Timestamp.from(o.runDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     RejectPolicy policy = new RejectPolicy(config.maxRejectShare());
     Manifest manifest = new Manifest(o, configText, taxonomyText, spark.version());
-    Stages stages = new Stages(spark, 3);
+    Stages stages = new Stages(spark, 4);
     RunOutput out = RunOutput.begin(spark, o.out(), o.runDate());
     LOG.info("painpoint nightly run {} -> {}", o.runDate(), out.finalPath());
     List<SourceIngest.Ingested> held = new ArrayList<>();
@@ -177,12 +181,40 @@ public final class NightlyJob {
               });
 
       sessionTouchpoints.unpersist();
+
+      SentimentRun.Outcome sentiment =
+          stages.run(
+              "sentiment",
+              "CoreNLP sentence sentiment, attribution to touchpoints",
+              () -> {
+                SentimentRun.Outcome r =
+                    SentimentRun.run(
+                        spark,
+                        ingested.get(FeedbackSchema.SOURCE).accepted(),
+                        taxonomy,
+                        config,
+                        o.out(),
+                        o.runDate(),
+                        out,
+                        stages);
+                manifest.output(
+                    SentimentRun.FEEDBACK_SCORED,
+                    SentimentRun.FEEDBACK_SCORED,
+                    (Long) r.figures().get("sentence_rows"));
+                manifest.output(
+                    SentimentRun.TOUCHPOINT_SENTIMENT,
+                    SentimentRun.TOUCHPOINT_SENTIMENT,
+                    r.touchpointSentiment().size());
+                manifest.section("sentiment", r.figures());
+                return new Stages.Result<>(r, "most negative: " + topNegative(r, 3));
+              });
+
       held.forEach(SourceIngest.Ingested::release);
       String manifestJson = manifest.toJson(stages.timings());
       out.writeText(MANIFEST, manifestJson);
       out.commit();
       LOG.info("run {} committed to {}", o.runDate(), out.finalPath());
-      return new RunResult(out.finalPath(), manifestJson, ranking);
+      return new RunResult(out.finalPath(), manifestJson, ranking, sentiment.touchpointSentiment());
     } catch (RuntimeException | Error e) {
       held.forEach(SourceIngest.Ingested::release);
       out.abort();
@@ -198,6 +230,19 @@ public final class NightlyJob {
         new Input(o.crm(), CrmSchema.contract(o.runDate())),
         new Input(o.feedback(), FeedbackSchema.contract(o.runDate())),
         new Input(o.clickstream(), ClickstreamSchema.contract(o.runDate())));
+  }
+
+  private static String topNegative(SentimentRun.Outcome r, int n) {
+    List<String> out = new ArrayList<>();
+    for (Row row : r.touchpointSentiment()) {
+      Double share = row.getAs("negative_share");
+      if (row.getAs("negativity_rank") != null && out.size() < n) {
+        out.add(
+            row.<String>getAs(JourneyColumns.TOUCHPOINT)
+                + String.format(Locale.ROOT, " %.0f%% negative", 100 * share));
+      }
+    }
+    return String.join(", ", out);
   }
 
   private static String top(List<Row> ranking, int n) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.painpoint.features.config.PainpointException;
 import com.painpoint.features.spark.SparkSessions;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -110,7 +109,7 @@ class NightlyJobIT {
       assertThat(run.resolve(dir)).isDirectory();
     }
     assertThat(out.resolve("_staging")).doesNotExist();
-    assertThat(manifest.get("stages")).hasSize(3);
+    assertThat(manifest.get("stages")).hasSize(4);
     assertThat(manifest.get("outputs").get("session_touchpoints").get("rows").asLong())
         .isPositive();
   }
@@ -131,20 +130,71 @@ class NightlyJobIT {
 
   @Test
   void rerunOfTheSameDateReplacesItWithIdenticalResults() throws Exception {
-    Path again = Files.createTempDirectory("painpoint-rerun");
-    NightlyJob.run(spark, options(again, SAMPLES.resolve("crm.csv").toString()));
-    Path first = again.resolve("run_date=" + RUN_DATE).resolve("touchpoint_friction.csv");
-    String before = Files.readString(first, StandardCharsets.UTF_8);
-    NightlyJob.run(spark, options(again, SAMPLES.resolve("crm.csv").toString()));
-    assertThat(Files.readString(first, StandardCharsets.UTF_8)).isEqualTo(before);
-    assertThat(before)
-        .isEqualTo(
-            Files.readString(
-                out.resolve("run_date=" + RUN_DATE).resolve("touchpoint_friction.csv")));
-    try (var listing = Files.list(again)) {
-      assertThat(listing.map(p -> p.getFileName().toString()))
-          .containsExactly("run_date=" + RUN_DATE);
+    Path run = out.resolve("run_date=" + RUN_DATE);
+    String friction = Files.readString(run.resolve("touchpoint_friction.csv"));
+    String sentiment = Files.readString(run.resolve("touchpoint_sentiment.csv"));
+    List<Row> scored = sortedScored(run);
+    NightlyJob.run(spark, options(out, SAMPLES.resolve("crm.csv").toString()));
+    assertThat(Files.readString(run.resolve("touchpoint_friction.csv"))).isEqualTo(friction);
+    assertThat(Files.readString(run.resolve("touchpoint_sentiment.csv"))).isEqualTo(sentiment);
+    assertThat(sortedScored(run)).isEqualTo(scored);
+    assertThat(out.resolve("_staging")).doesNotExist();
+  }
+
+  static List<Row> sortedScored(Path run) {
+    return spark
+        .read()
+        .parquet(run.resolve("feedback_scored").toString())
+        .drop("scored_run_date")
+        .orderBy("feedback_id", "sentence_index")
+        .collectAsList();
+  }
+
+  @Test
+  void sentimentRankingRecoversThePlantedNegativeTouchpoints() {
+    List<String> ranked = new ArrayList<>();
+    for (Row r : result.sentimentRanking()) {
+      if (r.getAs("negativity_rank") != null) {
+        ranked.add(r.getAs("touchpoint"));
+      }
     }
+    List<String> expected = strings(truth.get("negativity_top"));
+    assertThat(ranked.subList(0, expected.size())).containsExactlyElementsOf(expected);
+    JsonNode s = manifest.get("sentiment");
+    assertThat(s.get("feedback").asLong())
+        .isEqualTo(manifest.get("sources").get("feedback").get("accepted").asLong());
+    assertThat(s.get("flags").get("non_english").asLong()).isPositive();
+  }
+
+  @Test
+  void noEmailOrPhoneSurvivesIntoScoredSentences() {
+    List<Row> leaks =
+        spark
+            .read()
+            .parquet(out.resolve("run_date=" + RUN_DATE).resolve("feedback_scored").toString())
+            .filter(
+                "sentence rlike '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\\\.[a-z]{2,}'"
+                    + " or sentence rlike '\\\\+\\\\d{1,3}[ -]?\\\\d{2,4}[ -]?\\\\d{3,}'")
+            .select("sentence")
+            .collectAsList();
+    assertThat(leaks).isEmpty();
+  }
+
+  @Test
+  void nextNightReusesEveryUnchangedScore() throws Exception {
+    LocalDate next = RUN_DATE.plusDays(1);
+    NightlyOptions o = options(out, SAMPLES.resolve("crm.csv").toString());
+    NightlyJob.RunResult r =
+        NightlyJob.run(
+            spark,
+            new NightlyOptions(
+                o.crm(), o.feedback(), o.clickstream(), o.taxonomy(), next, o.out(), null));
+    JsonNode s = JSON.readTree(r.manifestJson()).get("sentiment");
+    assertThat(s.get("feedback_scored_tonight").asLong()).isZero();
+    assertThat(s.get("distinct_sentences_parsed").asLong()).isZero();
+    assertThat(s.get("feedback_reused").asLong()).isEqualTo(s.get("feedback").asLong());
+    assertThat(s.get("reused_from").asText()).endsWith("run_date=" + RUN_DATE + "/feedback_scored");
+    assertThat(r.sentimentRanking().toString()).isEqualTo(result.sentimentRanking().toString());
   }
 
   @Test

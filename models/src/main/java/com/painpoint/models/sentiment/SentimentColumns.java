@@ -22,6 +22,9 @@ public final class SentimentColumns {
   public static final String FLAGS = "flags";
   public static final String SCORED_RUN_DATE = "scored_run_date";
 
+  /** Which model scored the row; rows of another model are not reused. */
+  public static final String SENTIMENT_MODEL = "sentiment_model";
+
   /** Internal: the original sentence (scored, never written) and its normalised key. */
   static final String SCORING_TEXT = "_scoring_text";
 

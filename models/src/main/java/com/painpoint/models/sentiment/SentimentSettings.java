@@ -12,6 +12,14 @@ import java.io.Serializable;
 public record SentimentSettings(ParserKind parser, int maxSentenceTokens, int minSentencesToRank)
     implements Serializable {
 
+  /** Identifies the scores this configuration produces (CoreNLP version and parser). */
+  public String modelId() {
+    return "corenlp-4.5.10/"
+        + parser.name().toLowerCase(java.util.Locale.ROOT)
+        + "/max"
+        + maxSentenceTokens;
+  }
+
   public static final SentimentSettings DEFAULTS =
       new SentimentSettings(ParserKind.SHIFT_REDUCE, 80, 30);
 }

@@ -56,7 +56,8 @@ public final class SentimentStage {
           SentimentColumns.LEMMAS,
           SentimentColumns.TEXT_FLAG,
           SentimentColumns.TRUNCATED,
-          SentimentColumns.SCORED_RUN_DATE);
+          SentimentColumns.SCORED_RUN_DATE,
+          SentimentColumns.SENTIMENT_MODEL);
 
   private SentimentStage() {}
 
@@ -135,6 +136,7 @@ public final class SentimentStage {
         .withColumn(
             SentimentColumns.TRUNCATED, coalesce(col(SentimentColumns.TRUNCATED), lit(false)))
         .withColumn(SentimentColumns.SCORED_RUN_DATE, lit(Date.valueOf(runDate)))
+        .withColumn(SentimentColumns.SENTIMENT_MODEL, lit(settings.modelId()))
         .drop(SentimentColumns.NORM, SentimentColumns.SCORING_TEXT, FeedbackSchema.TEXT);
   }
 
@@ -208,7 +210,16 @@ public final class SentimentStage {
             col(SentimentColumns.TEXT_FLAG),
             col(SentimentColumns.TRUNCATED),
             col(SentimentColumns.FLAGS),
-            col(SentimentColumns.SCORED_RUN_DATE));
+            col(SentimentColumns.SCORED_RUN_DATE),
+            col(SentimentColumns.SENTIMENT_MODEL));
+  }
+
+  /** The rows of an earlier night's output that this configuration may reuse. */
+  public static Dataset<Row> reusable(Dataset<Row> previousOutput, SentimentSettings settings) {
+    if (!List.of(previousOutput.columns()).contains(SentimentColumns.SENTIMENT_MODEL)) {
+      return null;
+    }
+    return previousOutput.filter(col(SentimentColumns.SENTIMENT_MODEL).equalTo(settings.modelId()));
   }
 
   private static StructType splitSchema(StructType prepared) {
