@@ -1,0 +1,190 @@
+package com.painpoint.jobs.eval;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import com.painpoint.features.config.PainpointException;
+import com.painpoint.features.contracts.FeedbackSchema;
+import com.painpoint.features.spark.SparkSessions;
+import com.painpoint.features.taxonomy.Taxonomy;
+import com.painpoint.models.sentiment.KeywordLemmas;
+import com.painpoint.models.sentiment.ParserKind;
+import com.painpoint.models.sentiment.SentenceScorer;
+import com.painpoint.models.sentiment.SentimentSettings;
+import com.painpoint.models.sentiment.SentimentStage;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.util.LongAccumulator;
+
+/**
+ * scripts/eval-sentiment: scores a labelled file with Painpoint's sentiment stage and prints
+ * accuracy (positive vs negative by probability mass), macro-F1, sentences per second and n.
+ */
+public final class EvalSentimentMain {
+  static final String USAGE =
+      "usage: scripts/eval-sentiment --input FILE [--text-col C] [--label-col L]"
+          + " [--parser shift-reduce|pcfg] [--limit N]\n"
+          + "  FILE: .tsv or .csv with a header; labels 0/1 or negative/neutral/positive";
+
+  private EvalSentimentMain() {}
+
+  public static void main(String[] args) {
+    int code = 0;
+    SparkSession spark = null;
+    try {
+      EvalArgs a =
+          new EvalArgs(
+              args, Set.of("--input", "--text-col", "--label-col", "--parser", "--limit"), USAGE);
+      String input = a.required("--input", USAGE);
+      String textCol = a.get("--text-col", "sentence");
+      String labelCol = a.get("--label-col", "label");
+      ParserKind parser = ParserKind.parse(a.get("--parser", "shift-reduce"));
+      int limit = a.integer("--limit", Integer.MAX_VALUE);
+      spark = SparkSessions.forJob("painpoint-eval-sentiment");
+      System.out.println(evaluate(spark, input, textCol, labelCol, parser, limit));
+    } catch (PainpointException e) {
+      code = e.kind().exitCode();
+      System.err.println("eval-sentiment: error: " + e.getMessage());
+    } finally {
+      if (spark != null) {
+        spark.stop();
+      }
+    }
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs the evaluation; returns the report whose last line is the RESULT line. */
+  static String evaluate(
+      SparkSession spark,
+      String input,
+      String textCol,
+      String labelCol,
+      ParserKind parser,
+      int limit) {
+    Dataset<Row> labelled = LabelledFile.read(spark, input, textCol, labelCol, limit);
+    Dataset<Row> feedback =
+        labelled.select(
+            col("_id").cast(DataTypes.StringType).as(FeedbackSchema.FEEDBACK_ID),
+            lit(null).cast(DataTypes.StringType).as(FeedbackSchema.CUSTOMER_ID),
+            lit(null).cast(DataTypes.TimestampType).as(FeedbackSchema.CREATED_AT),
+            lit("eval").as(FeedbackSchema.CHANNEL),
+            lit(null).cast(DataTypes.StringType).as(FeedbackSchema.TOUCHPOINT),
+            lit(null).cast(DataTypes.DoubleType).as(FeedbackSchema.SCORE),
+            lit(null).cast(DataTypes.StringType).as(FeedbackSchema.SCORE_SCALE),
+            col("_text").as(FeedbackSchema.TEXT));
+    List<Row> labels = labelled.select("_id", "_label").collectAsList();
+    // Load the models before the clock starts: the figure is steady-state throughput.
+    SentenceScorer.score("Warm up the pipeline.", parser, 80);
+    SentimentSettings settings = new SentimentSettings(parser, 80, 30);
+    LongAccumulator parsed = spark.sparkContext().longAccumulator("parsed");
+    Taxonomy none =
+        Taxonomy.parse(
+            "eval", "touchpoints:\n  - {name: any, position: 1, owner: x, keywords: [zzz]}\n");
+    long start = System.nanoTime();
+    List<Row> scored =
+        SentimentStage.finish(
+                SentimentStage.score(
+                    SentimentStage.prepare(feedback), settings, LocalDate.now(), parsed),
+                none,
+                KeywordLemmas.of(none))
+            .select(FeedbackSchema.FEEDBACK_ID, "probabilities", "text_flag")
+            .collectAsList();
+    double seconds = (System.nanoTime() - start) / 1e9;
+
+    Map<String, double[]> mass = new HashMap<>();
+    Map<String, Integer> sentences = new HashMap<>();
+    int flagged = 0;
+    for (Row r : scored) {
+      String id = r.getString(0);
+      double[] m = mass.computeIfAbsent(id, k -> new double[3]);
+      if (r.isNullAt(1)) {
+        flagged++;
+        continue;
+      }
+      List<Double> p = r.getList(1);
+      m[0] += p.get(0) + p.get(1);
+      m[1] += p.get(2);
+      m[2] += p.get(3) + p.get(4);
+      sentences.merge(id, 1, Integer::sum);
+    }
+    boolean threeClass = labels.stream().anyMatch(r -> r.getInt(1) == 1);
+    List<Integer> goldBinary = new ArrayList<>();
+    List<Integer> predBinary = new ArrayList<>();
+    List<Integer> gold = new ArrayList<>();
+    List<Integer> pred = new ArrayList<>();
+    for (Row r : labels) {
+      String id = String.valueOf(r.getLong(0));
+      int label = r.getInt(1);
+      double[] m = mass.getOrDefault(id, new double[3]);
+      int p3 = m[0] >= m[1] && m[0] >= m[2] ? 0 : (m[2] >= m[1] ? 2 : 1);
+      gold.add(label);
+      pred.add(p3);
+      if (label != 1) {
+        goldBinary.add(label);
+        // Unscored (flagged) texts have no mass and count as wrong.
+        predBinary.add(m[0] + m[2] == 0 ? -1 : (m[2] > m[0] ? 2 : 0));
+      }
+    }
+    double accuracy = Metrics.accuracy(goldBinary, predBinary);
+    double macroF1 =
+        threeClass ? Metrics.macroF1(gold, pred, 3) : binaryMacroF1(goldBinary, predBinary);
+    long sentenceRows = sentences.values().stream().mapToLong(Integer::longValue).sum();
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "input            %s%n", input));
+    b.append(String.format(Locale.ROOT, "parser           %s%n", parser));
+    b.append(
+        String.format(
+            Locale.ROOT, "texts            %d (%d flagged, not scored)%n", labels.size(), flagged));
+    b.append(
+        String.format(
+            Locale.ROOT, "sentences parsed %d distinct of %d%n", parsed.value(), sentenceRows));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "binary accuracy  %.4f (positive vs negative by probability" + " mass, %d texts)%n",
+            accuracy,
+            goldBinary.size()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "macro-F1         %.4f (%s)%n",
+            macroF1,
+            threeClass ? "3-class" : "2-class"));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "seconds          %.1f on %d cores%n",
+            seconds,
+            Runtime.getRuntime().availableProcessors()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "RESULT accuracy=%.4f macro_f1=%.4f sents_per_sec=%.1f n=%d",
+            accuracy,
+            macroF1,
+            sentenceRows / seconds,
+            labels.size()));
+    return b.toString();
+  }
+
+  private static double binaryMacroF1(List<Integer> gold, List<Integer> pred) {
+    List<Integer> g = new ArrayList<>();
+    List<Integer> p = new ArrayList<>();
+    for (int i = 0; i < gold.size(); i++) {
+      g.add(gold.get(i) == 2 ? 1 : 0);
+      p.add(pred.get(i) == 2 ? 1 : (pred.get(i) == 0 ? 0 : -1));
+    }
+    return Metrics.macroF1(g, p, 2);
+  }
+}
