@@ -33,5 +33,5 @@ painpoint_java() {
   shift 2
   local cp="$PAINPOINT_ROOT/jobs/target/classes:$PAINPOINT_ROOT/models/target/classes:$PAINPOINT_ROOT/features/target/classes:$(cat "$CLASSPATH_FILE")"
   # shellcheck disable=SC2086
-  exec java "-Xmx$heap" $SPARK_JVM_OPENS "-Dlog4j2.configurationFile=$PAINPOINT_ROOT/jobs/src/main/resources/painpoint-log4j2.properties" -cp "$cp" "$main" "$@"
+  exec java "-Xmx$heap" $SPARK_JVM_OPENS "-Dpainpoint.root=$PAINPOINT_ROOT" "-Dlog4j2.configurationFile=$PAINPOINT_ROOT/jobs/src/main/resources/painpoint-log4j2.properties" -cp "$cp" "$main" "$@"
 }

@@ -91,13 +91,14 @@ public final class EvalSentimentMain {
     Taxonomy none =
         Taxonomy.parse(
             "eval", "touchpoints:\n  - {name: any, position: 1, owner: x, keywords: [zzz]}\n");
+    KeywordLemmas keywords = KeywordLemmas.of(none);
     long start = System.nanoTime();
     List<Row> scored =
         SentimentStage.finish(
                 SentimentStage.score(
                     SentimentStage.prepare(feedback), settings, LocalDate.now(), parsed),
                 none,
-                KeywordLemmas.of(none))
+                keywords)
             .select(FeedbackSchema.FEEDBACK_ID, "probabilities", "text_flag")
             .collectAsList();
     double seconds = (System.nanoTime() - start) / 1e9;

@@ -37,18 +37,17 @@ public final class SentenceScorer {
   private SentenceScorer() {}
 
   public static Scored score(String sentence, ParserKind parser, int maxTokens) {
-    String text = sentence;
+    Annotation doc = new Annotation(sentence);
+    CoreNlp.scorer(parser, maxTokens).annotate(doc);
     boolean truncated = false;
-    Annotation probe = new Annotation(sentence);
-    CoreNlp.splitter().annotate(probe);
-    List<CoreLabel> tokens = probe.get(CoreAnnotations.TokensAnnotation.class);
+    List<CoreLabel> tokens = doc.get(CoreAnnotations.TokensAnnotation.class);
     if (tokens != null && tokens.size() > maxTokens) {
-      int end = tokens.get(maxTokens - 1).endPosition();
-      text = sentence.substring(0, end);
+      // Rare: re-run on the first maxTokens tokens, so the parser's cost stays bounded.
+      String head = sentence.substring(0, tokens.get(maxTokens - 1).endPosition());
+      doc = new Annotation(head);
+      CoreNlp.scorer(parser, maxTokens).annotate(doc);
       truncated = true;
     }
-    Annotation doc = new Annotation(text);
-    CoreNlp.scorer(parser, maxTokens).annotate(doc);
     List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
     List<String> lemmas = new ArrayList<>();
     if (sentences == null || sentences.isEmpty()) {

@@ -79,7 +79,14 @@ class SentimentStageTest {
               null,
               "Email me at jane.doe@example.com because this is the worst experience ever."),
           fb("f6", "c6", null, null, null, "The promo code did not work at checkout, terrible."),
-          fb("f7", "c7", null, null, null, "It was fine."));
+          fb("f7", "c7", null, null, null, "It was fine."),
+          fb(
+              "f9",
+              "c9",
+              null,
+              null,
+              null,
+              "The delivery " + "and the parcel ".repeat(60) + "were late."));
 
   static Dataset<Row> feedback(List<Row> rows) {
     return spark.createDataFrame(rows, FeedbackSchema.schema().asNullable());
@@ -178,6 +185,15 @@ class SentimentStageTest {
     assertThat(r.<Integer>getAs("sentiment_class")).isLessThanOrEqualTo(1);
     Row fine = rowsOf(night1, "f7").get(0);
     assertThat(touchpoints(fine)).containsExactly("unattributed");
+  }
+
+  @Test
+  void veryLongSentencesAreTruncatedAndFlagged() {
+    Row r = rowsOf(night1, "f9").get(0);
+    assertThat(flags(r)).contains("truncated");
+    assertThat(r.<Integer>getAs("sentiment_class")).isBetween(0, 4);
+    assertThat(r.getList(r.fieldIndex("lemmas")))
+        .hasSize(SentimentSettings.DEFAULTS.maxSentenceTokens());
   }
 
   @Test

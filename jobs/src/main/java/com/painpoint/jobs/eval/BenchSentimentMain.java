@@ -1,0 +1,273 @@
+package com.painpoint.jobs.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.painpoint.features.config.PainpointException;
+import com.painpoint.features.contracts.FeedbackSchema;
+import com.painpoint.features.spark.SparkSessions;
+import com.painpoint.features.taxonomy.Taxonomy;
+import com.painpoint.models.sentiment.KeywordLemmas;
+import com.painpoint.models.sentiment.ParserKind;
+import com.painpoint.models.sentiment.SentenceScorer;
+import com.painpoint.models.sentiment.SentimentSettings;
+import com.painpoint.models.sentiment.SentimentStage;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
+import edu.stanford.nlp.util.CoreMap;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import org.ejml.simple.SimpleMatrix;
+
+/**
+ * scripts/bench-sentiment: in one run, the stock CoreNLP pipeline as a user would write it (PCFG,
+ * one document at a time, one thread) against Painpoint's sentiment stage, on the same texts;
+ * prints sentences per second, per core, the ratio and the accuracy of both on SST-2.
+ */
+public final class BenchSentimentMain {
+  static final String USAGE =
+      "usage: scripts/bench-sentiment [--sample-feedback FILE] [--sst2 FILE] [--texts N]"
+          + " [--out FILE]";
+
+  private BenchSentimentMain() {}
+
+  /** One labelled text (label -1 when unlabelled). */
+  record Text(String text, int label) {}
+
+  /** Throughput and (when labelled) accuracy of one contender on one corpus. */
+  record Measure(long sentences, double seconds, double accuracy) {
+    double perSecond() {
+      return sentences / seconds;
+    }
+  }
+
+  public static void main(String[] args) throws IOException {
+    SparkSession spark = null;
+    int code = 0;
+    try {
+      EvalArgs a =
+          new EvalArgs(args, Set.of("--sample-feedback", "--sst2", "--texts", "--out"), USAGE);
+      int n = a.integer("--texts", 400);
+      String root = System.getProperty("painpoint.root", ".");
+      List<Text> sample =
+          readFeedback(
+              Path.of(a.get("--sample-feedback", root + "/data-samples/feedback.jsonl")), n);
+      Path sstPath = Path.of(a.get("--sst2", root + "/../shared/data/sst2_glue_dev.tsv"));
+      List<Text> sst = Files.exists(sstPath) ? readSst(sstPath, n) : List.of();
+      spark = SparkSessions.forJob("painpoint-bench-sentiment");
+      int cores = spark.sparkContext().defaultParallelism();
+      StringBuilder md = new StringBuilder();
+      md.append("# Sentiment stage benchmark\n\n");
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "Machine: %d cores, Java %s, max heap %d MB; CoreNLP 4.5.10; Spark %s local[%d].%n%n",
+              Runtime.getRuntime().availableProcessors(),
+              System.getProperty("java.version"),
+              Runtime.getRuntime().maxMemory() >> 20,
+              spark.version(),
+              cores));
+      md.append(
+          "Stock = CoreNLP pipeline as a user writes it: PCFG parser, one document at a time,"
+              + " one thread. Painpoint = the sentiment stage (shift-reduce parser, distinct sentences"
+              + " scored once, Spark tasks on every core). Per-core figures divide by the cores"
+              + " used.\n\n");
+      md.append(
+          "| corpus | texts | stock sent/s (1 core) | painpoint sent/s | painpoint per core"
+              + " | ratio per core | stock accuracy | painpoint accuracy |\n");
+      md.append("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
+      StanfordCoreNLP stock = stockPipeline();
+      SentenceScorer.score("Warm up the pipeline.", ParserKind.SHIFT_REDUCE, 80);
+      String result = "";
+      for (Map.Entry<String, List<Text>> corpus :
+          List.of(Map.entry("sample feedback", sample), Map.entry("SST-2 dev", sst))) {
+        if (corpus.getValue().isEmpty()) {
+          md.append("| ")
+              .append(corpus.getKey())
+              .append(" | skipped: file not found | | | | | | |\n");
+          continue;
+        }
+        Measure s = runStock(stock, corpus.getValue());
+        Measure p = runPainpoint(spark, corpus.getValue());
+        double ratio = (p.perSecond() / cores) / s.perSecond();
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %d | %.1f | %.1f | %.1f | %.1fx | %s | %s |%n",
+                corpus.getKey(),
+                corpus.getValue().size(),
+                s.perSecond(),
+                p.perSecond(),
+                p.perSecond() / cores,
+                ratio,
+                Double.isNaN(s.accuracy()) ? "-" : String.format(Locale.ROOT, "%.4f", s.accuracy()),
+                Double.isNaN(p.accuracy())
+                    ? "-"
+                    : String.format(Locale.ROOT, "%.4f", p.accuracy())));
+        String key = corpus.getKey().startsWith("SST") ? "sst2" : "sample";
+        result +=
+            String.format(
+                Locale.ROOT,
+                " %s_stock_sps=%.1f %s_painpoint_sps=%.1f %s_ratio_per_core=%.2f",
+                key,
+                s.perSecond(),
+                key,
+                p.perSecond(),
+                key,
+                ratio);
+        if (!Double.isNaN(s.accuracy())) {
+          result +=
+              String.format(
+                  Locale.ROOT, " %s_accuracy_delta=%.4f", key, p.accuracy() - s.accuracy());
+        }
+      }
+      md.append("\nGoal: painpoint >= 4x stock per core with at most 1 point of accuracy lost.\n");
+      String out = a.get("--out", root + "/bench/sentiment.md");
+      Files.createDirectories(Path.of(out).getParent());
+      Files.writeString(Path.of(out), md.toString(), StandardCharsets.UTF_8);
+      System.out.print(md);
+      System.out.println("written to " + out);
+      System.out.println("RESULT cores=" + cores + result);
+    } catch (PainpointException e) {
+      code = e.kind().exitCode();
+      System.err.println("bench-sentiment: error: " + e.getMessage());
+    } finally {
+      if (spark != null) {
+        spark.stop();
+      }
+    }
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  static StanfordCoreNLP stockPipeline() {
+    Properties p = new Properties();
+    p.setProperty("annotators", "tokenize,ssplit,pos,parse,sentiment");
+    return new StanfordCoreNLP(p);
+  }
+
+  static Measure runStock(StanfordCoreNLP pipeline, List<Text> texts) {
+    pipeline.process("Warm up.");
+    long sentences = 0;
+    int right = 0;
+    int labelled = 0;
+    long start = System.nanoTime();
+    for (Text t : texts) {
+      Annotation doc = pipeline.process(t.text());
+      double neg = 0;
+      double pos = 0;
+      for (CoreMap s : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+        sentences++;
+        SimpleMatrix m =
+            RNNCoreAnnotations.getPredictions(
+                s.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class));
+        neg += m.get(0) + m.get(1);
+        pos += m.get(3) + m.get(4);
+      }
+      if (t.label() >= 0) {
+        labelled++;
+        if ((pos > neg ? 1 : 0) == t.label()) {
+          right++;
+        }
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new Measure(sentences, seconds, labelled == 0 ? Double.NaN : (double) right / labelled);
+  }
+
+  static Measure runPainpoint(SparkSession spark, List<Text> texts) {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      rows.add(
+          RowFactory.create("t" + i, null, null, "bench", null, null, null, texts.get(i).text()));
+    }
+    Taxonomy none =
+        Taxonomy.parse(
+            "bench", "touchpoints:\n  - {name: any, position: 1, owner: x, keywords: [zzz]}\n");
+    LongAccumulator parsed = spark.sparkContext().longAccumulator();
+    KeywordLemmas keywords = KeywordLemmas.of(none);
+    long start = System.nanoTime();
+    List<Row> scored =
+        SentimentStage.finish(
+                SentimentStage.score(
+                    SentimentStage.prepare(
+                        spark.createDataFrame(rows, FeedbackSchema.schema().asNullable())),
+                    SentimentSettings.DEFAULTS,
+                    LocalDate.now(),
+                    parsed),
+                none,
+                keywords)
+            .select(FeedbackSchema.FEEDBACK_ID, "probabilities")
+            .collectAsList();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Map<String, double[]> mass = new HashMap<>();
+    long sentences = 0;
+    for (Row r : scored) {
+      double[] m = mass.computeIfAbsent(r.getString(0), k -> new double[2]);
+      if (!r.isNullAt(1)) {
+        sentences++;
+        List<Double> p = r.getList(1);
+        m[0] += p.get(0) + p.get(1);
+        m[1] += p.get(3) + p.get(4);
+      }
+    }
+    int right = 0;
+    int labelled = 0;
+    for (int i = 0; i < texts.size(); i++) {
+      if (texts.get(i).label() >= 0) {
+        labelled++;
+        double[] m = mass.getOrDefault("t" + i, new double[2]);
+        if ((m[1] > m[0] ? 1 : 0) == texts.get(i).label()) {
+          right++;
+        }
+      }
+    }
+    return new Measure(sentences, seconds, labelled == 0 ? Double.NaN : (double) right / labelled);
+  }
+
+  static List<Text> readFeedback(Path file, int n) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<Text> out = new ArrayList<>();
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = r.readLine()) != null && out.size() < n) {
+        JsonNode node = json.readTree(line);
+        JsonNode text = node.get("text");
+        if (text != null && !text.isNull() && !text.asText().isBlank()) {
+          out.add(new Text(text.asText(), -1));
+        }
+      }
+    }
+    return out;
+  }
+
+  static List<Text> readSst(Path file, int n) throws IOException {
+    List<Text> out = new ArrayList<>();
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    for (String line : lines.subList(1, lines.size())) {
+      int tab = line.lastIndexOf('\t');
+      if (tab > 0 && out.size() < n) {
+        out.add(new Text(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1).trim())));
+      }
+    }
+    return out;
+  }
+}
