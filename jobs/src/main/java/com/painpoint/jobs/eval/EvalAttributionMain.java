@@ -1,0 +1,183 @@
+package com.painpoint.jobs.eval;
+
+import com.painpoint.features.config.PainpointException;
+import com.painpoint.features.contracts.FeedbackSchema;
+import com.painpoint.features.spark.SparkSessions;
+import com.painpoint.features.taxonomy.Taxonomy;
+import com.painpoint.models.sentiment.KeywordLemmas;
+import com.painpoint.models.sentiment.ParserKind;
+import com.painpoint.models.sentiment.SentimentSettings;
+import com.painpoint.models.sentiment.SentimentStage;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * scripts/eval-attribution: on SemEval-2014 restaurant sentences, measures how well the sentiment
+ * stage attributes sentences to touchpoints (micro-F1 of category detection) and the polarity it
+ * gives each correctly found category (accuracy).
+ */
+public final class EvalAttributionMain {
+  static final String USAGE =
+      "usage: scripts/eval-attribution --input SEMEVAL.xml [--taxonomy FILE] [--limit N]";
+  static final List<String> POLARITIES = List.of("negative", "neutral", "positive");
+
+  private EvalAttributionMain() {}
+
+  /** One gold sentence: text and category -> polarity. */
+  record Gold(String id, String text, Map<String, String> categories) {}
+
+  public static void main(String[] args) throws Exception {
+    SparkSession spark = null;
+    int code = 0;
+    try {
+      EvalArgs a = new EvalArgs(args, Set.of("--input", "--taxonomy", "--limit"), USAGE);
+      String root = System.getProperty("painpoint.root", ".");
+      Path taxonomyFile =
+          Path.of(
+              a.get("--taxonomy", root + "/jobs/src/test/resources/eval/restaurant-taxonomy.yaml"));
+      Taxonomy taxonomy =
+          Taxonomy.parse(
+              taxonomyFile.toString(), Files.readString(taxonomyFile, StandardCharsets.UTF_8));
+      List<Gold> gold =
+          read(new File(a.required("--input", USAGE)), a.integer("--limit", Integer.MAX_VALUE));
+      spark = SparkSessions.forJob("painpoint-eval-attribution");
+      System.out.println(evaluate(spark, gold, taxonomy));
+    } catch (PainpointException e) {
+      code = e.kind().exitCode();
+      System.err.println("eval-attribution: error: " + e.getMessage());
+    } finally {
+      if (spark != null) {
+        spark.stop();
+      }
+    }
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  static List<Gold> read(File xml, int limit) throws Exception {
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    Document doc = f.newDocumentBuilder().parse(xml);
+    NodeList sentences = doc.getElementsByTagName("sentence");
+    List<Gold> out = new ArrayList<>();
+    for (int i = 0; i < sentences.getLength() && out.size() < limit; i++) {
+      Element s = (Element) sentences.item(i);
+      String text = s.getElementsByTagName("text").item(0).getTextContent();
+      Map<String, String> cats = new LinkedHashMap<>();
+      NodeList c = s.getElementsByTagName("aspectCategory");
+      for (int j = 0; j < c.getLength(); j++) {
+        Element e = (Element) c.item(j);
+        cats.put(e.getAttribute("category"), e.getAttribute("polarity"));
+      }
+      out.add(new Gold(s.getAttribute("id"), text, cats));
+    }
+    return out;
+  }
+
+  static String evaluate(SparkSession spark, List<Gold> gold, Taxonomy taxonomy) {
+    List<Row> rows = new ArrayList<>();
+    for (Gold g : gold) {
+      rows.add(RowFactory.create(g.id(), null, null, "eval", null, null, null, g.text()));
+    }
+    SentimentSettings settings = new SentimentSettings(ParserKind.SHIFT_REDUCE, 80, 30);
+    List<Row> scored =
+        SentimentStage.finish(
+                SentimentStage.score(
+                    SentimentStage.prepare(
+                        spark.createDataFrame(rows, FeedbackSchema.schema().asNullable())),
+                    settings,
+                    LocalDate.now(),
+                    null),
+                taxonomy,
+                KeywordLemmas.of(taxonomy))
+            .select(FeedbackSchema.FEEDBACK_ID, "touchpoints", "probabilities")
+            .collectAsList();
+    // feedback id -> category -> summed probability mass (neg, neu, pos)
+    Map<String, Map<String, double[]>> predicted = new HashMap<>();
+    for (Row r : scored) {
+      Map<String, double[]> cats = predicted.computeIfAbsent(r.getString(0), k -> new HashMap<>());
+      if (r.isNullAt(2)) {
+        continue;
+      }
+      List<Double> p = r.getList(2);
+      for (String tp : r.<String>getList(1)) {
+        double[] m = cats.computeIfAbsent(tp, k -> new double[3]);
+        m[0] += p.get(0) + p.get(1);
+        m[1] += p.get(2);
+        m[2] += p.get(3) + p.get(4);
+      }
+    }
+    Set<String> known = new HashSet<>();
+    taxonomy.touchpoints().forEach(t -> known.add(t.name()));
+    int tp = 0;
+    int fp = 0;
+    int fn = 0;
+    int polarityRight = 0;
+    int polarityN = 0;
+    for (Gold g : gold) {
+      Map<String, double[]> pred = predicted.getOrDefault(g.id(), Map.of());
+      for (String c : known) {
+        boolean isGold = g.categories().containsKey(c);
+        boolean isPred = pred.containsKey(c);
+        if (isGold && isPred) {
+          tp++;
+          String polarity = g.categories().get(c);
+          if (POLARITIES.contains(polarity)) {
+            double[] m = pred.get(c);
+            int best = m[0] >= m[1] && m[0] >= m[2] ? 0 : (m[2] >= m[1] ? 2 : 1);
+            polarityN++;
+            if (POLARITIES.get(best).equals(polarity)) {
+              polarityRight++;
+            }
+          }
+        } else if (isPred) {
+          fp++;
+        } else if (isGold) {
+          fn++;
+        }
+      }
+    }
+    double precision = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
+    double recall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
+    double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+    double accuracy = polarityN == 0 ? 0 : (double) polarityRight / polarityN;
+    return String.format(
+        Locale.ROOT,
+        "sentences         %d%ncategories        %s%ndetection         precision %.4f recall %.4f"
+            + " micro-F1 %.4f (tp %d, fp %d, fn %d)%npolarity accuracy %.4f on %d found"
+            + " categories (negative/neutral/positive)%n"
+            + "RESULT micro_f1=%.4f polarity_accuracy=%.4f n=%d",
+        gold.size(),
+        known,
+        precision,
+        recall,
+        f1,
+        tp,
+        fp,
+        fn,
+        accuracy,
+        polarityN,
+        f1,
+        accuracy,
+        gold.size());
+  }
+}
