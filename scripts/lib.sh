@@ -15,10 +15,10 @@ CLASSPATH_FILE="$PAINPOINT_ROOT/jobs/target/runtime-classpath.txt"
 # Builds the modules (tests skipped) when sources are newer than the last build.
 painpoint_build_if_needed() {
   local stamp="$PAINPOINT_ROOT/jobs/target/.built"
+  # Only sources and poms trigger a rebuild (not data-samples/ or outputs).
   if [[ -f "$stamp" && -f "$CLASSPATH_FILE" ]] &&
-    [[ -z "$(find "$PAINPOINT_ROOT" -path "$PAINPOINT_ROOT/*/target" -prune -o \
-      \( -name '*.java' -o -name 'pom.xml' -o -name '*.yaml' -o -name '*.properties' \) \
-      -newer "$stamp" -print -quit)" ]]; then
+    [[ -z "$(find "$PAINPOINT_ROOT/pom.xml" "$PAINPOINT_ROOT"/{features,models,jobs}/pom.xml \
+      "$PAINPOINT_ROOT"/{features,models,jobs}/src/main -newer "$stamp" -type f -print -quit)" ]]; then
     return 0
   fi
   echo "[painpoint] building (mvn package, tests skipped)..." >&2

@@ -1,0 +1,290 @@
+package com.painpoint.jobs.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.painpoint.jobs.generate.CustomerSimulator.PlacedSession;
+import com.painpoint.jobs.generate.CustomerSimulator.SimulatedCustomer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class CustomerSimulatorTest {
+
+  private static final int CUSTOMERS = 400;
+
+  private static GeneratorOptions options(long seed) {
+    return new GeneratorOptions(
+        CUSTOMERS, seed, "unused", LocalDate.parse("2026-06-30"), 90, 1.5, 75, true);
+  }
+
+  private static List<SimulatedCustomer> simulateAll(long seed) {
+    CustomerSimulator simulator = new CustomerSimulator(options(seed));
+    return LongStream.range(0, CUSTOMERS).mapToObj(simulator::simulate).toList();
+  }
+
+  @Test
+  void sameSeedAndIndexGiveTheSameCustomer() {
+    CustomerSimulator first = new CustomerSimulator(options(42));
+    CustomerSimulator second = new CustomerSimulator(options(42));
+    for (long index : new long[] {0, 7, 123, 399}) {
+      SimulatedCustomer a = first.simulate(index);
+      SimulatedCustomer b = second.simulate(index);
+      assertThat(b.crmRows()).isEqualTo(a.crmRows());
+      assertThat(b.events()).isEqualTo(a.events());
+      assertThat(b.feedback()).isEqualTo(a.feedback());
+      // The Spark path computes the events alone and must agree with the full simulation.
+      assertThat(second.events(index)).isEqualTo(a.events());
+    }
+  }
+
+  @Test
+  void simulatingInAnotherOrderChangesNothing() {
+    CustomerSimulator simulator = new CustomerSimulator(options(42));
+    SimulatedCustomer alone = simulator.simulate(250);
+    for (long i = 0; i < 50; i++) {
+      simulator.simulate(i);
+    }
+    assertThat(simulator.simulate(250).events()).isEqualTo(alone.events());
+  }
+
+  @Test
+  void differentSeedsGiveDifferentCustomers() {
+    CustomerSimulator a = new CustomerSimulator(options(1));
+    CustomerSimulator b = new CustomerSimulator(options(2));
+    int different = 0;
+    for (long i = 0; i < 20; i++) {
+      if (!a.simulate(i).crmRows().equals(b.simulate(i).crmRows())) {
+        different++;
+      }
+      assertThat(a.simulate(i).events()).isNotEqualTo(b.simulate(i).events());
+    }
+    assertThat(different).isGreaterThan(15);
+  }
+
+  @Test
+  void churnedCustomersHaveNoEventsAfterTheChurnDateExceptTheCancellationThatDay() {
+    int churned = 0;
+    for (SimulatedCustomer c : simulateAll(42)) {
+      CustomerProfile p = c.profile();
+      if (!p.churned()) {
+        continue;
+      }
+      churned++;
+      Instant churnDay = p.churnDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+      Instant nextDay = churnDay.plus(Duration.ofDays(1));
+      PlacedSession cancellation =
+          c.sessions().stream()
+              .filter(s -> s.kind().equals("cancellation"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(cancellation.start()).isBetween(churnDay, nextDay);
+      List<ClickEvent> late =
+          customerEvents(c).stream().filter(e -> !e.eventTime().isBefore(churnDay)).toList();
+      assertThat(late).as("events on or after the churn date of " + p.customerId()).isNotEmpty();
+      for (ClickEvent e : late) {
+        assertThat(e.eventTime())
+            .isBefore(nextDay)
+            .isBetween(cancellation.start(), cancellation.end());
+      }
+      assertThat(late).anyMatch(e -> e.eventType().equals("cancel_confirmed"));
+      for (PlacedSession s : c.sessions()) {
+        if (!s.kind().equals("cancellation")) {
+          assertThat(s.end()).isBefore(churnDay);
+        }
+      }
+      for (FeedbackRecord f : c.feedback()) {
+        if (f.customerId() != null) {
+          assertThat(f.createdAt()).isBefore(churnDay);
+        }
+      }
+    }
+    assertThat(churned).isGreaterThan(40);
+  }
+
+  @Test
+  void everyPainShowsAsFrictionOrAComplaintBeforeAnyChurn() {
+    for (SimulatedCustomer c : simulateAll(42)) {
+      CustomerProfile p = c.profile();
+      for (Touchpoint t : p.pain()) {
+        boolean friction = c.sessions().stream().anyMatch(s -> s.friction().contains(t));
+        assertThat(friction || p.complaints().contains(t))
+            .as(p.customerId() + " pain at " + t.id)
+            .isTrue();
+      }
+      for (Touchpoint t : p.complaints()) {
+        assertThat(c.feedback())
+            .as(p.customerId() + " complaint about " + t.id)
+            .anyMatch(f -> f.customerId() != null && mentions(f.text(), t));
+      }
+    }
+  }
+
+  @Test
+  void reservedBadRowCustomersCarryNoPlantedEffects() {
+    BadRowPlan plan = new BadRowPlan(CUSTOMERS, true);
+    CustomerSimulator simulator = new CustomerSimulator(options(42));
+    int reserved = 0;
+    for (long i = 0; i < CUSTOMERS; i++) {
+      if (plan.roleOf(i) != null) {
+        reserved++;
+        CustomerProfile p = simulator.simulate(i).profile();
+        assertThat(p.pain()).isEmpty();
+        assertThat(p.churned()).isFalse();
+      }
+    }
+    assertThat(reserved).isEqualTo(BadRowPlan.Role.values().length);
+  }
+
+  @Test
+  void eventIdsAreUniqueExceptThePlantedDuplicates() {
+    Set<String> ids = new HashSet<>();
+    int duplicates = 0;
+    for (SimulatedCustomer c : simulateAll(42)) {
+      for (ClickEvent e : c.events()) {
+        if (!ids.add(e.eventId())) {
+          duplicates++;
+        }
+      }
+    }
+    assertThat(duplicates).isEqualTo(BadRowPlan.Role.CLICK_DUPLICATE.rows);
+  }
+
+  @Test
+  void plantedFrictionIsExactlyWhatTheEngineDefinitionsFind() {
+    for (SimulatedCustomer c : simulateAll(42)) {
+      List<ClickEvent> events = customerEvents(c);
+      for (PlacedSession s : c.sessions()) {
+        List<ClickEvent> in =
+            events.stream()
+                .filter(e -> !e.eventTime().isBefore(s.start()) && !e.eventTime().isAfter(s.end()))
+                .toList();
+        EnumSet<Touchpoint> found = frictionByDefinition(in);
+        assertThat(found)
+            .as(c.profile().customerId() + " session " + s.kind())
+            .isEqualTo(s.friction());
+      }
+    }
+  }
+
+  @Test
+  void sessionsAreSeparatedByMoreThanTheInactivityGap() {
+    for (SimulatedCustomer c : simulateAll(42)) {
+      List<PlacedSession> sessions = new ArrayList<>(c.sessions());
+      sessions.sort((a, b) -> a.start().compareTo(b.start()));
+      for (int i = 1; i < sessions.size(); i++) {
+        assertThat(Duration.between(sessions.get(i - 1).end(), sessions.get(i).start()))
+            .isGreaterThan(Duration.ofMinutes(30));
+      }
+    }
+  }
+
+  @Test
+  void feedbackTextsAreVariedAndReadLikeCustomers() {
+    List<String> texts = new ArrayList<>();
+    for (SimulatedCustomer c : simulateAll(42)) {
+      for (FeedbackRecord f : c.feedback()) {
+        if (!f.text().isEmpty()) {
+          texts.add(f.text());
+        }
+      }
+    }
+    assertThat(texts).hasSizeGreaterThan(450);
+    assertThat(new HashSet<>(texts).size()).isGreaterThan((int) (texts.size() * 0.7));
+    for (String text : texts) {
+      long sentences =
+          Pattern.compile("(?<=[.!?])\\s+")
+              .splitAsStream(text)
+              .filter(s -> s.chars().anyMatch(Character::isLetter))
+              .count();
+      assertThat(sentences).as(text).isBetween(1L, 4L);
+    }
+    assertThat(texts).anyMatch(t -> t.contains("😡") || t.contains("👎") || t.contains("😤"));
+    assertThat(texts).anyMatch(t -> t.contains("🙂") || t.contains("👍"));
+    assertThat(texts)
+        .anyMatch(
+            t ->
+                t.contains("recieved")
+                    || t.contains("definately")
+                    || t.contains("becuase")
+                    || t.contains("realy"));
+    assertThat(texts).anyMatch(t -> t.contains("@example.") || t.contains("7700 900"));
+  }
+
+  private static boolean mentions(String text, Touchpoint t) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    return t.keywords.stream()
+        .anyMatch(k -> Pattern.compile("\\b" + Pattern.quote(k) + "\\b").matcher(lower).find());
+  }
+
+  private static List<ClickEvent> customerEvents(SimulatedCustomer c) {
+    String id = c.profile().customerId().toLowerCase(Locale.ROOT);
+    return c.events().stream()
+        .filter(e -> e.customerId() != null && e.eventTime() != null)
+        .filter(e -> e.customerId().trim().toLowerCase(Locale.ROOT).equals(id))
+        .filter(e -> e.eventTime().getEpochSecond() < 1_900_000_000L)
+        .distinct()
+        .toList();
+  }
+
+  /** The engine's friction definitions on one session (slowness by slow_ms only). */
+  private static EnumSet<Touchpoint> frictionByDefinition(List<ClickEvent> session) {
+    EnumSet<Touchpoint> found = EnumSet.noneOf(Touchpoint.class);
+    Map<Touchpoint, Integer> visits = new HashMap<>();
+    Map<Touchpoint, Set<String>> types = new HashMap<>();
+    Map<String, List<Instant>> clicks = new HashMap<>();
+    Touchpoint previous = null;
+    for (ClickEvent e : session) {
+      Touchpoint t = TaxonomyYamlTest.map(e.eventType(), e.url());
+      assertThat(t).as(e.url()).isNotNull();
+      if (t != previous) {
+        visits.merge(t, 1, Integer::sum);
+      }
+      previous = t;
+      types.computeIfAbsent(t, k -> new HashSet<>()).add(e.eventType());
+      if (e.eventType().equals("error") || (e.statusCode() != null && e.statusCode() >= 500)) {
+        found.add(t);
+      }
+      if (e.eventType().equals("page_view")
+          && t.slowMs != null
+          && e.durationMs() != null
+          && e.durationMs() > t.slowMs) {
+        found.add(t);
+      }
+      if (e.eventType().equals("click")) {
+        List<Instant> times =
+            clicks.computeIfAbsent(t.id + "|" + e.target(), k -> new ArrayList<>());
+        times.add(e.eventTime());
+        int n = times.size();
+        if (n >= 3 && Duration.between(times.get(n - 3), times.get(n - 1)).toMillis() <= 2000) {
+          found.add(t);
+        }
+      }
+    }
+    visits.forEach(
+        (t, n) -> {
+          if (n >= 3) {
+            found.add(t);
+          }
+        });
+    types.forEach(
+        (t, ts) -> {
+          if (t.startEvents.stream().anyMatch(ts::contains)
+              && t.successEvents.stream().noneMatch(ts::contains)) {
+            found.add(t);
+          }
+        });
+    return found;
+  }
+}
