@@ -106,8 +106,8 @@ public record PainpointConfig(
             .requireOnlyKeys(Set.of("parser", "max_sentence_tokens", "min_sentences_to_rank"));
     SentimentOptions sd = SentimentOptions.DEFAULTS;
     String parser = sm.string("parser", sd.parser()).trim().toLowerCase(java.util.Locale.ROOT);
-    if (!Set.of("shift-reduce", "pcfg").contains(parser)) {
-      throw sm.error("parser", "must be shift-reduce or pcfg, got '" + parser + "'");
+    if (!Set.of("shift-reduce", "pcfg", "ensemble").contains(parser)) {
+      throw sm.error("parser", "must be shift-reduce, pcfg or ensemble, got '" + parser + "'");
     }
     SentimentOptions sentiment =
         new SentimentOptions(

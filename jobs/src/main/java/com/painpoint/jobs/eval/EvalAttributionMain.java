@@ -36,7 +36,8 @@ import org.w3c.dom.NodeList;
  */
 public final class EvalAttributionMain {
   static final String USAGE =
-      "usage: scripts/eval-attribution --input SEMEVAL.xml [--taxonomy FILE] [--limit N]";
+      "usage: scripts/eval-attribution --input SEMEVAL.xml [--taxonomy FILE] [--limit N]"
+          + " [--parser shift-reduce|pcfg|ensemble]";
   static final List<String> POLARITIES = List.of("negative", "neutral", "positive");
 
   private EvalAttributionMain() {}
@@ -48,7 +49,8 @@ public final class EvalAttributionMain {
     SparkSession spark = null;
     int code = 0;
     try {
-      EvalArgs a = new EvalArgs(args, Set.of("--input", "--taxonomy", "--limit"), USAGE);
+      EvalArgs a =
+          new EvalArgs(args, Set.of("--input", "--taxonomy", "--limit", "--parser"), USAGE);
       String root = System.getProperty("painpoint.root", ".");
       Path taxonomyFile =
           Path.of(
@@ -59,7 +61,8 @@ public final class EvalAttributionMain {
       List<Gold> gold =
           read(new File(a.required("--input", USAGE)), a.integer("--limit", Integer.MAX_VALUE));
       spark = SparkSessions.forJob("painpoint-eval-attribution");
-      System.out.println(evaluate(spark, gold, taxonomy));
+      System.out.println(
+          evaluate(spark, gold, taxonomy, ParserKind.parse(a.get("--parser", "shift-reduce"))));
     } catch (PainpointException e) {
       code = e.kind().exitCode();
       System.err.println("eval-attribution: error: " + e.getMessage());
@@ -93,12 +96,13 @@ public final class EvalAttributionMain {
     return out;
   }
 
-  static String evaluate(SparkSession spark, List<Gold> gold, Taxonomy taxonomy) {
+  static String evaluate(
+      SparkSession spark, List<Gold> gold, Taxonomy taxonomy, ParserKind parser) {
     List<Row> rows = new ArrayList<>();
     for (Gold g : gold) {
       rows.add(RowFactory.create(g.id(), null, null, "eval", null, null, null, g.text()));
     }
-    SentimentSettings settings = new SentimentSettings(ParserKind.SHIFT_REDUCE, 80, 30);
+    SentimentSettings settings = new SentimentSettings(parser, 80, 30);
     List<Row> scored =
         SentimentStage.finish(
                 SentimentStage.score(
@@ -162,10 +166,11 @@ public final class EvalAttributionMain {
     double accuracy = polarityN == 0 ? 0 : (double) polarityRight / polarityN;
     return String.format(
         Locale.ROOT,
-        "sentences         %d%ncategories        %s%ndetection         precision %.4f recall %.4f"
+        "parser            %s%nsentences         %d%ncategories        %s%ndetection         precision %.4f recall %.4f"
             + " micro-F1 %.4f (tp %d, fp %d, fn %d)%npolarity accuracy %.4f on %d found"
             + " categories (negative/neutral/positive)%n"
             + "RESULT micro_f1=%.4f polarity_accuracy=%.4f n=%d",
+        parser,
         gold.size(),
         known,
         precision,

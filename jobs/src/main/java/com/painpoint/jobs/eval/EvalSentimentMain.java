@@ -32,7 +32,7 @@ import org.apache.spark.util.LongAccumulator;
 public final class EvalSentimentMain {
   static final String USAGE =
       "usage: scripts/eval-sentiment --input FILE [--text-col C] [--label-col L]"
-          + " [--parser shift-reduce|pcfg] [--limit N]\n"
+          + " [--parser shift-reduce|pcfg|ensemble] [--limit N]\n"
           + "  FILE: .tsv or .csv with a header; labels 0/1 or negative/neutral/positive";
 
   private EvalSentimentMain() {}

@@ -74,10 +74,26 @@ public final class RunOutput {
   }
 
   /**
+   * Writes a small table (a few dozen rows) twice: as Parquet under {@code name/} and as one CSV
+   * file {@code name.csv} for spreadsheets.
+   */
+  public void writeSmallTable(
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> table, String name) {
+    table.write().mode(org.apache.spark.sql.SaveMode.Overwrite).parquet(path(name));
+    table
+        .coalesce(1)
+        .write()
+        .mode(org.apache.spark.sql.SaveMode.Overwrite)
+        .option("header", "true")
+        .csv(path("_" + name + "_csv"));
+    singleFile("_" + name + "_csv", name + ".csv");
+  }
+
+  /**
    * Replaces a folder that Spark wrote with one CSV part (coalesce(1)) by a single named file, so
    * users get {@code touchpoint_friction.csv} rather than a folder of parts.
    */
-  public void singleFile(String sparkFolder, String fileName) {
+  void singleFile(String sparkFolder, String fileName) {
     Path dir = new Path(staging, sparkFolder);
     try {
       Path part = null;

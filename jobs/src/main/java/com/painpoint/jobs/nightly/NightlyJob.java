@@ -161,14 +161,7 @@ public final class NightlyJob {
               () -> {
                 Dataset<Row> table =
                     JourneyAggregates.touchpointFriction(sessionTouchpoints, taxonomy).cache();
-                table.write().mode(SaveMode.Overwrite).parquet(out.path(TOUCHPOINT_FRICTION));
-                table
-                    .coalesce(1)
-                    .write()
-                    .mode(SaveMode.Overwrite)
-                    .option("header", "true")
-                    .csv(out.path("_" + TOUCHPOINT_FRICTION + "_csv"));
-                out.singleFile("_" + TOUCHPOINT_FRICTION + "_csv", TOUCHPOINT_FRICTION + ".csv");
+                out.writeSmallTable(table, TOUCHPOINT_FRICTION);
                 List<Row> rows = table.collectAsList();
                 manifest.output(TOUCHPOINT_FRICTION, TOUCHPOINT_FRICTION, rows.size());
                 Dataset<Row> exposures =

@@ -105,14 +105,7 @@ final class SentimentRun {
     Dataset<Row> table =
         SentimentAggregates.touchpointSentiment(scored, taxonomy, settings.minSentencesToRank())
             .cache();
-    table.write().mode(SaveMode.Overwrite).parquet(out.path(TOUCHPOINT_SENTIMENT));
-    table
-        .coalesce(1)
-        .write()
-        .mode(SaveMode.Overwrite)
-        .option("header", "true")
-        .csv(out.path("_" + TOUCHPOINT_SENTIMENT + "_csv"));
-    out.singleFile("_" + TOUCHPOINT_SENTIMENT + "_csv", TOUCHPOINT_SENTIMENT + ".csv");
+    out.writeSmallTable(table, TOUCHPOINT_SENTIMENT);
     List<Row> rows = table.collectAsList();
     table.unpersist();
 

@@ -37,6 +37,22 @@ public final class SentenceScorer {
   private SentenceScorer() {}
 
   public static Scored score(String sentence, ParserKind parser, int maxTokens) {
+    if (parser == ParserKind.ENSEMBLE) {
+      Scored a = score(sentence, ParserKind.SHIFT_REDUCE, maxTokens);
+      Scored b = score(sentence, ParserKind.PCFG, maxTokens);
+      if (a.sentimentClass() < 0 || b.sentimentClass() < 0) {
+        return a.sentimentClass() < 0 ? b : a;
+      }
+      double[] p = new double[5];
+      double score = 0;
+      int best = 0;
+      for (int i = 0; i < 5; i++) {
+        p[i] = (a.probabilities()[i] + b.probabilities()[i]) / 2;
+        score += p[i] * (i - 2) / 2.0;
+        best = p[i] > p[best] ? i : best;
+      }
+      return new Scored(best, p, score, a.lemmas(), a.truncated() || b.truncated());
+    }
     Annotation doc = new Annotation(sentence);
     CoreNlp.scorer(parser, maxTokens).annotate(doc);
     boolean truncated = false;

@@ -1,0 +1,52 @@
+package com.painpoint.models.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class SentenceScorerTest {
+
+  @Test
+  void ensembleAveragesTheTwoParsersProbabilities() {
+    String s = "The courier was rude but the food was excellent.";
+    SentenceScorer.Scored sr = SentenceScorer.score(s, ParserKind.SHIFT_REDUCE, 80);
+    SentenceScorer.Scored pcfg = SentenceScorer.score(s, ParserKind.PCFG, 80);
+    SentenceScorer.Scored both = SentenceScorer.score(s, ParserKind.ENSEMBLE, 80);
+    double expectedScore = 0;
+    for (int i = 0; i < 5; i++) {
+      double p = (sr.probabilities()[i] + pcfg.probabilities()[i]) / 2;
+      assertThat(both.probabilities()[i]).isCloseTo(p, within(1e-12));
+      expectedScore += p * (i - 2) / 2.0;
+    }
+    assertThat(both.score()).isCloseTo(expectedScore, within(1e-12));
+    assertThat(both.lemmas()).isEqualTo(sr.lemmas());
+  }
+
+  @Test
+  void clearlyNegativeAndPositiveSentences() {
+    assertThat(
+            SentenceScorer.score(
+                    "This is the worst service I have ever had.", ParserKind.SHIFT_REDUCE, 80)
+                .sentimentClass())
+        .isLessThanOrEqualTo(1);
+    assertThat(
+            SentenceScorer.score(
+                    "The staff were wonderful and very helpful.", ParserKind.SHIFT_REDUCE, 80)
+                .sentimentClass())
+        .isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void textChecksFlagWhatCannotBeScored() {
+    assertThat(TextChecks.flag("   ")).isEqualTo(TextChecks.EMPTY_TEXT);
+    assertThat(TextChecks.flag("👍👍 !!")).isEqualTo(TextChecks.NO_WORDS);
+    assertThat(TextChecks.flag("Die Lieferung war sehr spät und ich bin nicht zufrieden."))
+        .isEqualTo(TextChecks.NON_ENGLISH);
+    assertThat(TextChecks.flag("Le colis est arrivé en retard et je ne suis pas content."))
+        .isEqualTo(TextChecks.NON_ENGLISH);
+    assertThat(TextChecks.flag("配送が遅れました")).isEqualTo(TextChecks.NON_ENGLISH);
+    assertThat(TextChecks.flag("The delivery was late, not great 😡")).isNull();
+    assertThat(TextChecks.flag("ok")).isNull();
+  }
+}
