@@ -38,6 +38,16 @@ class SentenceScorerTest {
   }
 
   @Test
+  void negationTurnsPolarity() {
+    double good =
+        SentenceScorer.score("The delivery was good.", ParserKind.SHIFT_REDUCE, 80).score();
+    double notGood =
+        SentenceScorer.score("The delivery was not good.", ParserKind.SHIFT_REDUCE, 80).score();
+    assertThat(good).isPositive();
+    assertThat(notGood).isNegative();
+  }
+
+  @Test
   void textChecksFlagWhatCannotBeScored() {
     assertThat(TextChecks.flag("   ")).isEqualTo(TextChecks.EMPTY_TEXT);
     assertThat(TextChecks.flag("👍👍 !!")).isEqualTo(TextChecks.NO_WORDS);
