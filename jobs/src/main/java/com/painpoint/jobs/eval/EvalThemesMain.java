@@ -1,0 +1,153 @@
+package com.painpoint.jobs.eval;
+
+import static org.apache.spark.sql.functions.col;
+
+import com.painpoint.features.config.PainpointException;
+import com.painpoint.features.spark.SparkSessions;
+import com.painpoint.models.sentiment.CoreNlp;
+import com.painpoint.models.themes.KSelection;
+import com.painpoint.models.themes.ThemeVectors;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.ml.clustering.KMeansModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * scripts/eval-themes: clusters a labelled set of texts with Painpoint's theme vectors and
+ * spherical k-means, and prints NMI, ARI and purity against the labels.
+ */
+public final class EvalThemesMain {
+  static final String USAGE =
+      "usage: scripts/eval-themes --input FILE.csv --text-col C --label-col L [--k K]"
+          + " [--w2v-weight W]";
+
+  private EvalThemesMain() {}
+
+  public static void main(String[] args) {
+    SparkSession spark = null;
+    int code = 0;
+    try {
+      EvalArgs a =
+          new EvalArgs(
+              args, Set.of("--input", "--text-col", "--label-col", "--k", "--w2v-weight"), USAGE);
+      String input = a.required("--input", USAGE);
+      String textCol = a.get("--text-col", "text");
+      String labelCol = a.get("--label-col", "label");
+      int k = a.integer("--k", 0);
+      double w2v = Double.parseDouble(a.get("--w2v-weight", "1.0"));
+      spark = SparkSessions.forJob("painpoint-eval-themes");
+      Dataset<Row> raw =
+          spark
+              .read()
+              .option("header", "true")
+              .option("multiLine", "true")
+              .option("escape", "\"")
+              .csv(input);
+      for (String c : List.of(textCol, labelCol)) {
+        if (!List.of(raw.columns()).contains(c)) {
+          throw PainpointException.badInput(
+              input
+                  + ": column '"
+                  + c
+                  + "' not found; columns: "
+                  + String.join(", ", raw.columns()));
+        }
+      }
+      Dataset<Row> texts =
+          raw.select(col(textCol).as("text"), col(labelCol).as("label"))
+              .filter(col("text").isNotNull().and(col("label").isNotNull()));
+      StructType schema =
+          new StructType()
+              .add("label", DataTypes.StringType)
+              .add(ThemeVectors.LEMMAS, DataTypes.createArrayType(DataTypes.StringType));
+      Dataset<Row> lemmas =
+          texts
+              .map(
+                  (MapFunction<Row, Row>)
+                      r ->
+                          RowFactory.create(
+                              r.getString(1),
+                              scala.jdk.javaapi.CollectionConverters.asScala(lemmas(r.getString(0)))
+                                  .toSeq()),
+                  Encoders.row(schema))
+              .cache();
+      long n = lemmas.count();
+      int labels = (int) lemmas.select("label").distinct().count();
+      long start = System.nanoTime();
+      Dataset<Row> vectors = ThemeVectors.vectorise(lemmas, w2v, 42L).cache();
+      String how;
+      KMeansModel model;
+      int clusters;
+      if (k > 0) {
+        clusters = k;
+        model = KSelection.fit(vectors, k, 42L);
+        how = "k given";
+      } else {
+        // Label-blind: a grid from 10 to sqrt(n)*2 clusters, best cosine silhouette.
+        int max = Math.max(12, (int) Math.round(2 * Math.sqrt(n)));
+        KSelection.Choice choice = KSelection.choose(vectors, KSelection.grid(10, max, 8), 42L);
+        clusters = choice.k();
+        model = choice.model();
+        how = "k chosen by silhouette from " + choice.trials();
+      }
+      List<Row> assigned = model.transform(vectors).select("label", "prediction").collectAsList();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      List<String> gold = new ArrayList<>();
+      List<Integer> pred = new ArrayList<>();
+      for (Row r : assigned) {
+        gold.add(r.getString(0));
+        pred.add(r.getInt(1));
+      }
+      double nmi = ClusterMetrics.nmi(gold, pred);
+      double ari = ClusterMetrics.ari(gold, pred);
+      double purity = ClusterMetrics.purity(gold, pred);
+      System.out.printf(Locale.ROOT, "input    %s%ntexts    %d, %d labels%n", input, n, labels);
+      System.out.printf(
+          Locale.ROOT,
+          "method   lemmas + bigrams, TF-IDF%s, spherical k-means (seed 42)%n",
+          w2v > 0 ? " joined with corpus Word2Vec (weight " + w2v + ")" : "");
+      System.out.printf(Locale.ROOT, "k        %d (%s)%n", clusters, how);
+      System.out.printf(Locale.ROOT, "seconds  %.1f%n", seconds);
+      System.out.printf(
+          Locale.ROOT,
+          "RESULT nmi=%.4f ari=%.4f purity=%.4f k=%d n=%d%n",
+          nmi,
+          ari,
+          purity,
+          clusters,
+          n);
+    } catch (PainpointException e) {
+      code = e.kind().exitCode();
+      System.err.println("eval-themes: error: " + e.getMessage());
+    } finally {
+      if (spark != null) {
+        spark.stop();
+      }
+    }
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  static List<String> lemmas(String text) {
+    Annotation a = new Annotation(text);
+    CoreNlp.lemmatizer().annotate(a);
+    List<String> out = new ArrayList<>();
+    for (CoreLabel t : a.get(CoreAnnotations.TokensAnnotation.class)) {
+      out.add((t.lemma() == null ? t.word() : t.lemma()).toLowerCase(Locale.ROOT));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,103 @@
+package com.painpoint.models.themes;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.expr;
+
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.CountVectorizer;
+import org.apache.spark.ml.feature.IDF;
+import org.apache.spark.ml.feature.NGram;
+import org.apache.spark.ml.feature.Normalizer;
+import org.apache.spark.ml.feature.StopWordsRemover;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.feature.Word2Vec;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Turns sentences' lemmas into unit vectors for clustering: content lemmas (stop words and
+ * punctuation out) plus their bigrams, TF-IDF weighted, optionally joined with a Word2Vec average
+ * trained on the same corpus, so sentences that say the same thing in different words land close.
+ */
+public final class ThemeVectors {
+  /** Input column: lemmas of a sentence (lower case). */
+  public static final String LEMMAS = "lemmas";
+
+  public static final String FEATURES = "features";
+  static final String TERMS = "_terms";
+
+  private ThemeVectors() {}
+
+  /** Adds {@link #TERMS}: content lemmas (alphabetic, 2+ letters), ready for the pipeline. */
+  public static Dataset<Row> withTerms(Dataset<Row> sentences) {
+    return sentences.withColumn(
+        "_tokens", expr("filter(" + LEMMAS + ", x -> x rlike '^[a-z][a-z\\\\-]+$')"));
+  }
+
+  /**
+   * The vectoriser.
+   *
+   * @param word2vecWeight 0 for TF-IDF only; otherwise the weight of the Word2Vec part
+   * @param seed fixed seed: the same input gives the same vectors
+   */
+  public static Pipeline pipeline(double word2vecWeight, long seed) {
+    StopWordsRemover stop = new StopWordsRemover().setInputCol("_tokens").setOutputCol("_content");
+    NGram bigrams = new NGram().setN(2).setInputCol("_content").setOutputCol("_bigrams");
+    ConcatTerms concat = new ConcatTerms();
+    CountVectorizer tf =
+        new CountVectorizer()
+            .setInputCol(TERMS)
+            .setOutputCol("_tf")
+            .setMinDF(2)
+            .setVocabSize(20000);
+    IDF idf = new IDF().setInputCol("_tf").setOutputCol("_tfidf");
+    Normalizer unitTfidf = new Normalizer().setInputCol("_tfidf").setOutputCol("_tfidf_unit");
+    if (word2vecWeight <= 0) {
+      return new Pipeline()
+          .setStages(
+              new PipelineStage[] {
+                stop,
+                bigrams,
+                concat,
+                tf,
+                idf,
+                new Normalizer().setInputCol("_tfidf").setOutputCol(FEATURES)
+              });
+    }
+    Word2Vec w2v =
+        new Word2Vec()
+            .setInputCol("_content")
+            .setOutputCol("_w2v")
+            .setVectorSize(100)
+            .setMinCount(2)
+            .setWindowSize(5)
+            .setMaxIter(5)
+            .setSeed(seed);
+    Normalizer unitW2v = new Normalizer().setInputCol("_w2v").setOutputCol("_w2v_unit");
+    ScaleVector scale = new ScaleVector("_w2v_unit", "_w2v_scaled", word2vecWeight);
+    VectorAssembler join =
+        new VectorAssembler()
+            .setInputCols(new String[] {"_tfidf_unit", "_w2v_scaled"})
+            .setOutputCol("_joined");
+    Normalizer unit = new Normalizer().setInputCol("_joined").setOutputCol(FEATURES);
+    return new Pipeline()
+        .setStages(
+            new PipelineStage[] {
+              stop, bigrams, concat, tf, idf, unitTfidf, w2v, unitW2v, scale, join, unit
+            });
+  }
+
+  /** Fits and applies the vectoriser. */
+  public static Dataset<Row> vectorise(Dataset<Row> sentences, double word2vecWeight, long seed) {
+    Dataset<Row> withTerms = withTerms(sentences);
+    PipelineModel model = pipeline(word2vecWeight, seed).fit(withTerms);
+    return model.transform(withTerms);
+  }
+
+  static org.apache.spark.sql.Column terms() {
+    return concat(col("_content"), col("_bigrams"));
+  }
+}
