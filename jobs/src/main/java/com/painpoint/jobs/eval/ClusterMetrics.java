@@ -19,12 +19,8 @@ public final class ClusterMetrics {
 
   public static double nmi(List<String> gold, List<Integer> cluster) {
     int n = gold.size();
-    Map<String, Integer> a = new HashMap<>();
-    Map<Integer, Integer> b = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      a.merge(gold.get(i), 1, Integer::sum);
-      b.merge(cluster.get(i), 1, Integer::sum);
-    }
+    Map<String, Integer> a = sizes(gold);
+    Map<Integer, Integer> b = sizes(cluster);
     double mi = 0;
     for (Map.Entry<String, Map<Integer, Integer>> row : table(gold, cluster).entrySet()) {
       for (Map.Entry<Integer, Integer> cell : row.getValue().entrySet()) {
@@ -48,12 +44,8 @@ public final class ClusterMetrics {
 
   public static double ari(List<String> gold, List<Integer> cluster) {
     int n = gold.size();
-    Map<String, Integer> a = new HashMap<>();
-    Map<Integer, Integer> b = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      a.merge(gold.get(i), 1, Integer::sum);
-      b.merge(cluster.get(i), 1, Integer::sum);
-    }
+    Map<String, Integer> a = sizes(gold);
+    Map<Integer, Integer> b = sizes(cluster);
     double index = 0;
     for (Map<Integer, Integer> row : table(gold, cluster).values()) {
       for (int nij : row.values()) {
@@ -79,6 +71,14 @@ public final class ClusterMetrics {
       right += m.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     }
     return (double) right / gold.size();
+  }
+
+  private static <T> Map<T, Integer> sizes(List<T> values) {
+    Map<T, Integer> out = new HashMap<>();
+    for (T v : values) {
+      out.merge(v, 1, Integer::sum);
+    }
+    return out;
   }
 
   private static double pairs(int x) {
