@@ -15,7 +15,8 @@ public record PainpointConfig(
     double maxRejectShare,
     Map<String, SourceConfig> sources,
     JourneyConfig journeys,
-    SentimentOptions sentiment)
+    SentimentOptions sentiment,
+    ThemeOptions themes)
     implements Serializable {
 
   /**
@@ -37,7 +38,8 @@ public record PainpointConfig(
   private static final Set<String> FORMATS = Set.of("auto", "csv", "json", "parquet");
 
   public static final PainpointConfig DEFAULTS =
-      new PainpointConfig(0.05, Map.of(), JourneyConfig.DEFAULTS, SentimentOptions.DEFAULTS);
+      new PainpointConfig(
+          0.05, Map.of(), JourneyConfig.DEFAULTS, SentimentOptions.DEFAULTS, ThemeOptions.DEFAULTS);
 
   public PainpointConfig {
     sources = Map.copyOf(sources);
@@ -58,7 +60,7 @@ public record PainpointConfig(
   }
 
   private static PainpointConfig fromYaml(YamlMap root) {
-    root.requireOnlyKeys(Set.of("max_reject_share", "sources", "journeys", "sentiment"));
+    root.requireOnlyKeys(Set.of("max_reject_share", "sources", "journeys", "sentiment", "themes"));
     double share = root.doubleValue("max_reject_share", DEFAULTS.maxRejectShare());
     if (share < 0 || share > 1) {
       throw root.error("max_reject_share", "must be between 0 and 1, got " + share);
@@ -114,7 +116,8 @@ public record PainpointConfig(
             parser,
             (int) positive(sm, "max_sentence_tokens", sd.maxSentenceTokens()),
             (int) positive(sm, "min_sentences_to_rank", sd.minSentencesToRank()));
-    return new PainpointConfig(share, sources, journeys, sentiment);
+    ThemeOptions themes = ThemeOptions.fromYaml(root.map("themes"));
+    return new PainpointConfig(share, sources, journeys, sentiment, themes);
   }
 
   private static long positive(YamlMap m, String key, long fallback) {

@@ -410,7 +410,7 @@ final class FeedbackText {
     return r.nextBoolean() ? Integer.toString(n) : NUMBER_WORDS.get(n - 2);
   }
 
-  private static final List<String[]> TYPOS =
+  static final List<String[]> TYPOS =
       List.of(
           new String[] {"received", "recieved"},
           new String[] {"definitely", "definately"},

@@ -115,6 +115,16 @@ public final class RunOutput {
     }
   }
 
+  /** Removes an intermediate output of this run (a path returned by {@link #path}). */
+  public void delete(String path) {
+    try {
+      fs.delete(new Path(path), true);
+    } catch (IOException e) {
+      throw new PainpointException(
+          PainpointException.Kind.RUNTIME, "cannot remove " + path + ": " + e, e);
+    }
+  }
+
   /** Publishes the staged run, replacing any previous run of the same date. */
   public void commit() {
     try {

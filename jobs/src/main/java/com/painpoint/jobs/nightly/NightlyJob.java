@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The nightly job: reads the CRM, feedback and clickstream exports through their contracts,
- * computes journeys and friction, and writes {@code <out>/run_date=YYYY-MM-DD/} atomically with its
- * manifest. Later stages (sentiment, themes, churn, ranking, report) plug in here.
+ * computes journeys and friction, scores sentiment, finds pain themes, and writes {@code
+ * <out>/run_date=YYYY-MM-DD/} atomically with its manifest. Later stages (churn, ranking, report)
+ * plug in here.
  */
 public final class NightlyJob {
   private static final Logger LOG = LoggerFactory.getLogger("painpoint");
@@ -51,7 +52,8 @@ public final class NightlyJob {
       String runFolder,
       String manifestJson,
       List<Row> frictionRanking,
-      List<Row> sentimentRanking) {}
+      List<Row> sentimentRanking,
+      List<Row> themes) {}
 
   public static void main(String[] args) {
     int code = 0;
@@ -96,7 +98,7 @@ public final class NightlyJob {
         Timestamp.from(o.runDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     RejectPolicy policy = new RejectPolicy(config.maxRejectShare());
     Manifest manifest = new Manifest(o, configText, taxonomyText, spark.version());
-    Stages stages = new Stages(spark, 4);
+    Stages stages = new Stages(spark, 5);
     RunOutput out = RunOutput.begin(spark, o.out(), o.runDate());
     LOG.info("painpoint nightly run {} -> {}", o.runDate(), out.finalPath());
     List<SourceIngest.Ingested> held = new ArrayList<>();
@@ -202,12 +204,32 @@ public final class NightlyJob {
                 return new Stages.Result<>(r, "most negative: " + topNegative(r, 3));
               });
 
+      ThemeRun.Outcome themes =
+          stages.run(
+              "themes",
+              "cluster negative sentences into pain themes per touchpoint",
+              () -> {
+                ThemeRun.Outcome r =
+                    ThemeRun.run(
+                        spark,
+                        out.path(SentimentRun.UNTHEMED),
+                        config,
+                        o.out(),
+                        o.runDate(),
+                        out,
+                        stages);
+                manifest.output(ThemeRun.PAIN_THEMES, ThemeRun.PAIN_THEMES, r.themes().size());
+                manifest.section("themes", r.figures());
+                return new Stages.Result<>(r, "largest: " + ThemeRun.largest(r.themes(), 3));
+              });
+
       held.forEach(SourceIngest.Ingested::release);
       String manifestJson = manifest.toJson(stages.timings());
       out.writeText(MANIFEST, manifestJson);
       out.commit();
       LOG.info("run {} committed to {}", o.runDate(), out.finalPath());
-      return new RunResult(out.finalPath(), manifestJson, ranking, sentiment.touchpointSentiment());
+      return new RunResult(
+          out.finalPath(), manifestJson, ranking, sentiment.touchpointSentiment(), themes.themes());
     } catch (RuntimeException | Error e) {
       held.forEach(SourceIngest.Ingested::release);
       out.abort();

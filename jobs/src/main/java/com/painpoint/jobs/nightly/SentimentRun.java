@@ -31,12 +31,16 @@ import org.apache.spark.util.LongAccumulator;
 
 /**
  * The job's sentiment step: scores the night's feedback (reusing an earlier night's scores for
- * unchanged texts), writes {@code feedback_scored} and {@code touchpoint_sentiment}, and reports
- * what was parsed and what was reused.
+ * unchanged texts), writes the scored sentences (which the themes step completes into {@code
+ * feedback_scored}) and {@code touchpoint_sentiment}, and reports what was parsed and what was
+ * reused.
  */
 final class SentimentRun {
   static final String FEEDBACK_SCORED = "feedback_scored";
   static final String TOUCHPOINT_SENTIMENT = "touchpoint_sentiment";
+
+  /** Scored sentences before the themes step adds theme ids (removed before the run commits). */
+  static final String UNTHEMED = "_feedback_scored_unthemed";
 
   /** The per-touchpoint table (collected: a dozen rows) and the figures for the manifest. */
   record Outcome(List<Row> touchpointSentiment, Map<String, Object> figures) {}
@@ -79,9 +83,9 @@ final class SentimentRun {
     SentimentStage.finish(all, taxonomy, KeywordLemmas.of(taxonomy))
         .write()
         .mode(SaveMode.Overwrite)
-        .parquet(out.path(FEEDBACK_SCORED));
+        .parquet(out.path(UNTHEMED));
     // Read back what was written: CoreNLP work is never recomputed by a second action.
-    Dataset<Row> scored = spark.read().parquet(out.path(FEEDBACK_SCORED));
+    Dataset<Row> scored = spark.read().parquet(out.path(UNTHEMED));
     Row c =
         scored
             .agg(

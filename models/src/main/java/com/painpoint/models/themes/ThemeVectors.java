@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.expr;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
@@ -44,7 +46,27 @@ public final class ThemeVectors {
    * @param seed fixed seed: the same input gives the same vectors
    */
   public static Pipeline pipeline(double word2vecWeight, long seed) {
-    StopWordsRemover stop = new StopWordsRemover().setInputCol("_tokens").setOutputCol("_content");
+    return pipeline(word2vecWeight, 0, seed, java.util.List.of());
+  }
+
+  /**
+   * The vectoriser with extra stop words (on top of Spark's English list), e.g. the corpus's {@link
+   * GenericTerms}.
+   */
+  public static Pipeline pipeline(
+      double word2vecWeight,
+      double pretrainedWeight,
+      long seed,
+      java.util.List<String> extraStopWords) {
+    java.util.List<String> stopWords =
+        new java.util.ArrayList<>(
+            java.util.List.of(StopWordsRemover.loadDefaultStopWords("english")));
+    stopWords.addAll(extraStopWords);
+    StopWordsRemover stop =
+        new StopWordsRemover()
+            .setInputCol("_tokens")
+            .setOutputCol("_content")
+            .setStopWords(stopWords.toArray(String[]::new));
     NGram bigrams = new NGram().setN(2).setInputCol("_content").setOutputCol("_bigrams");
     ConcatTerms concat = new ConcatTerms();
     CountVectorizer tf =
@@ -54,40 +76,39 @@ public final class ThemeVectors {
             .setMinDF(2)
             .setVocabSize(20000);
     IDF idf = new IDF().setInputCol("_tf").setOutputCol("_tfidf");
-    Normalizer unitTfidf = new Normalizer().setInputCol("_tfidf").setOutputCol("_tfidf_unit");
-    if (word2vecWeight <= 0) {
-      return new Pipeline()
-          .setStages(
-              new PipelineStage[] {
+    List<PipelineStage> stages =
+        new ArrayList<>(
+            List.of(
                 stop,
                 bigrams,
                 concat,
                 tf,
                 idf,
-                new Normalizer().setInputCol("_tfidf").setOutputCol(FEATURES)
-              });
+                new Normalizer().setInputCol("_tfidf").setOutputCol("_tfidf_unit")));
+    List<String> blocks = new ArrayList<>(List.of("_tfidf_unit"));
+    if (word2vecWeight > 0) {
+      stages.add(
+          new Word2Vec()
+              .setInputCol("_content")
+              .setOutputCol("_w2v")
+              .setVectorSize(100)
+              .setMinCount(2)
+              .setWindowSize(5)
+              .setMaxIter(5)
+              .setSeed(seed));
+      stages.add(new Normalizer().setInputCol("_w2v").setOutputCol("_w2v_unit"));
+      stages.add(new ScaleVector("_w2v_unit", "_w2v_scaled", word2vecWeight));
+      blocks.add("_w2v_scaled");
     }
-    Word2Vec w2v =
-        new Word2Vec()
-            .setInputCol("_content")
-            .setOutputCol("_w2v")
-            .setVectorSize(100)
-            .setMinCount(2)
-            .setWindowSize(5)
-            .setMaxIter(5)
-            .setSeed(seed);
-    Normalizer unitW2v = new Normalizer().setInputCol("_w2v").setOutputCol("_w2v_unit");
-    ScaleVector scale = new ScaleVector("_w2v_unit", "_w2v_scaled", word2vecWeight);
-    VectorAssembler join =
-        new VectorAssembler()
-            .setInputCols(new String[] {"_tfidf_unit", "_w2v_scaled"})
-            .setOutputCol("_joined");
-    Normalizer unit = new Normalizer().setInputCol("_joined").setOutputCol(FEATURES);
-    return new Pipeline()
-        .setStages(
-            new PipelineStage[] {
-              stop, bigrams, concat, tf, idf, unitTfidf, w2v, unitW2v, scale, join, unit
-            });
+    if (pretrainedWeight > 0) {
+      stages.add(new PretrainedVectors("_content", "_pre_unit"));
+      stages.add(new ScaleVector("_pre_unit", "_pre_scaled", pretrainedWeight));
+      blocks.add("_pre_scaled");
+    }
+    stages.add(
+        new VectorAssembler().setInputCols(blocks.toArray(String[]::new)).setOutputCol("_joined"));
+    stages.add(new Normalizer().setInputCol("_joined").setOutputCol(FEATURES));
+    return new Pipeline().setStages(stages.toArray(PipelineStage[]::new));
   }
 
   /** Fits and applies the vectoriser. */

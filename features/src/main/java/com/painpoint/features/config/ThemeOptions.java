@@ -1,0 +1,111 @@
+package com.painpoint.features.config;
+
+import java.io.Serializable;
+import java.util.Set;
+
+/**
+ * Options of the pain-themes stage: how many themes a touchpoint may get, when a sentence is too
+ * far from every theme to belong to one, and how themes are matched to the previous night's.
+ *
+ * @param maxThemes most themes per touchpoint (their number is found from the data up to this
+ *     bound)
+ * @param mergeSimilarity sub-clusters at least this alike (average cosine of their centroids) are
+ *     one theme; lower gives fewer, broader themes
+ * @param minThemeSize a cluster smaller than this is dissolved into the touchpoint's {@code other}
+ * @param minSentences a touchpoint with fewer clusterable negative sentences gets one theme
+ * @param minSimilarity a sentence whose cosine similarity to its theme's centroid is lower goes to
+ *     {@code other}
+ * @param minTerms a sentence with fewer content terms (lemmas after stop words) goes to {@code
+ *     other}: "This is unacceptable." says how, not what
+ * @param word2vecWeight weight of the corpus Word2Vec part of the sentence vectors (0 = TF-IDF
+ *     only)
+ * @param pretrainedWeight weight of the general-purpose English word vectors (from the CoreNLP
+ *     models jar) in the sentence vectors (0 = not used)
+ * @param matchThreshold least similarity of two themes' distinctive terms for a theme to keep the
+ *     previous night's id
+ * @param maxQuotes representative quotes per theme
+ * @param quoteChars longest quote; longer ones are cut at a word boundary with "…"
+ * @param seed seed of Word2Vec and k-means: the same input gives the same themes
+ */
+public record ThemeOptions(
+    int maxThemes,
+    double mergeSimilarity,
+    int minThemeSize,
+    int minSentences,
+    double minSimilarity,
+    int minTerms,
+    double word2vecWeight,
+    double pretrainedWeight,
+    double matchThreshold,
+    int maxQuotes,
+    int quoteChars,
+    long seed)
+    implements Serializable {
+  public static final ThemeOptions DEFAULTS =
+      new ThemeOptions(8, 0.6, 5, 20, 0.2, 2, 1.0, 0.5, 0.3, 5, 240, 42L);
+
+  static final Set<String> KEYS =
+      Set.of(
+          "max_themes",
+          "merge_similarity",
+          "min_theme_size",
+          "min_sentences",
+          "min_similarity",
+          "min_terms",
+          "word2vec_weight",
+          "pretrained_weight",
+          "match_threshold",
+          "max_quotes",
+          "quote_chars",
+          "seed");
+
+  static ThemeOptions fromYaml(YamlMap m) {
+    m.requireOnlyKeys(KEYS);
+    ThemeOptions d = DEFAULTS;
+    ThemeOptions o =
+        new ThemeOptions(
+            (int) m.longValue("max_themes", (long) d.maxThemes()).longValue(),
+            m.doubleValue("merge_similarity", d.mergeSimilarity()),
+            (int) m.longValue("min_theme_size", (long) d.minThemeSize()).longValue(),
+            (int) m.longValue("min_sentences", (long) d.minSentences()).longValue(),
+            m.doubleValue("min_similarity", d.minSimilarity()),
+            (int) m.longValue("min_terms", (long) d.minTerms()).longValue(),
+            m.doubleValue("word2vec_weight", d.word2vecWeight()),
+            m.doubleValue("pretrained_weight", d.pretrainedWeight()),
+            m.doubleValue("match_threshold", d.matchThreshold()),
+            (int) m.longValue("max_quotes", (long) d.maxQuotes()).longValue(),
+            (int) m.longValue("quote_chars", (long) d.quoteChars()).longValue(),
+            m.longValue("seed", d.seed()));
+    if (o.maxThemes() < 1 || o.maxThemes() > 50) {
+      throw m.error("max_themes", "must be between 1 and 50, got " + o.maxThemes());
+    }
+    if (o.mergeSimilarity() <= 0 || o.mergeSimilarity() >= 1) {
+      throw m.error("merge_similarity", "must be in (0, 1), got " + o.mergeSimilarity());
+    }
+    if (o.minThemeSize() < 2) {
+      throw m.error("min_theme_size", "must be at least 2, got " + o.minThemeSize());
+    }
+    if (o.minSentences() < 1) {
+      throw m.error("min_sentences", "must be at least 1, got " + o.minSentences());
+    }
+    if (o.minSimilarity() < 0 || o.minSimilarity() >= 1) {
+      throw m.error("min_similarity", "must be in [0, 1), got " + o.minSimilarity());
+    }
+    if (o.minTerms() < 1) {
+      throw m.error("min_terms", "must be at least 1, got " + o.minTerms());
+    }
+    if (o.word2vecWeight() < 0) {
+      throw m.error("word2vec_weight", "must be >= 0, got " + o.word2vecWeight());
+    }
+    if (o.pretrainedWeight() < 0) {
+      throw m.error("pretrained_weight", "must be >= 0, got " + o.pretrainedWeight());
+    }
+    if (o.matchThreshold() <= 0 || o.matchThreshold() >= 1) {
+      throw m.error("match_threshold", "must be in (0, 1), got " + o.matchThreshold());
+    }
+    if (o.maxQuotes() < 0 || o.quoteChars() < 20) {
+      throw m.error("max_quotes", "must be >= 0 and quote_chars >= 20");
+    }
+    return o;
+  }
+}

@@ -1,0 +1,436 @@
+package com.painpoint.models.themes;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.when;
+
+import com.painpoint.features.config.PainpointException;
+import com.painpoint.features.config.ThemeOptions;
+import com.painpoint.features.contracts.FeedbackSchema;
+import com.painpoint.models.sentiment.SentimentColumns;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Finds the pain themes of one night: vectorises the negative sentences, clusters each touchpoint's
+ * sentences, labels the themes, picks their quotes and matches them to the previous run's themes
+ * for stable ids.
+ *
+ * <p>Runs Spark jobs (vectoriser fit, one k-means per tried k and touchpoint, a few small
+ * aggregates collected to the driver: a touchpoint has at most {@code max_themes} themes). The
+ * touchpoints are clustered concurrently, since each k-means on a few hundred sentences is bound by
+ * job scheduling rather than by the cores.
+ */
+public final class ThemeDiscovery {
+  /** Terms kept per theme for matching and labels. */
+  static final int TERMS_KEPT = 30;
+
+  static final int LABEL_TERMS = 10;
+
+  public static final StructType SCHEMA =
+      new StructType()
+          .add(ThemeColumns.RUN_DATE, DataTypes.DateType, false)
+          .add(ThemeColumns.TOUCHPOINT, DataTypes.StringType, false)
+          .add(ThemeColumns.THEME_ID, DataTypes.StringType, false)
+          .add(ThemeColumns.IS_OTHER, DataTypes.BooleanType, false)
+          .add(ThemeColumns.THEME_RANK, DataTypes.IntegerType, true)
+          .add(ThemeColumns.LABEL, DataTypes.StringType, false)
+          .add(
+              ThemeColumns.TOP_TERMS, DataTypes.createArrayType(DataTypes.StringType, false), false)
+          .add(ThemeColumns.SIZE, DataTypes.LongType, false)
+          .add(ThemeColumns.SHARE, DataTypes.DoubleType, false)
+          .add(ThemeColumns.MEAN_SCORE, DataTypes.DoubleType, true)
+          .add(ThemeColumns.CUSTOMERS, DataTypes.LongType, false)
+          .add(ThemeColumns.QUOTES, DataTypes.createArrayType(DataTypes.StringType, false), false)
+          .add(ThemeColumns.FIRST_SEEN, DataTypes.DateType, true)
+          .add(ThemeColumns.STATUS, DataTypes.StringType, true)
+          .add(ThemeColumns.PREVIOUS_SIZE, DataTypes.LongType, true)
+          .add(ThemeColumns.PREVIOUS_SHARE, DataTypes.DoubleType, true)
+          .add(ThemeColumns.MATCH_SIMILARITY, DataTypes.DoubleType, true)
+          .add(
+              ThemeColumns.TERM_WEIGHTS,
+              DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType, false),
+              false);
+
+  /**
+   * The night's themes.
+   *
+   * @param themes rows of {@link #SCHEMA}, ordered by touchpoint and rank ({@code other} last)
+   * @param sentenceThemes feedback_id, sentence_index, theme_ids: the theme of each negative
+   *     sentence in each of its touchpoints
+   * @param fits per touchpoint: sentences clustered, k and the silhouettes tried
+   * @param negativeSentences negative sentence × touchpoint rows considered
+   */
+  public record Result(
+      List<Row> themes,
+      Dataset<Row> sentenceThemes,
+      List<TouchpointClusters.Fit> fits,
+      long negativeSentences,
+      List<String> genericTerms) {}
+
+  private ThemeDiscovery() {}
+
+  /**
+   * @param previousThemes the previous run's {@code pain_themes}, or null
+   */
+  public static Result discover(
+      SparkSession spark,
+      Dataset<Row> feedbackScored,
+      Dataset<Row> previousThemes,
+      ThemeOptions options,
+      LocalDate runDate) {
+    Dataset<Row> negative =
+        ThemeVectors.withTerms(NegativeSentences.of(feedbackScored))
+            .orderBy(
+                col(FeedbackSchema.FEEDBACK_ID),
+                col(SentimentColumns.SENTENCE_INDEX),
+                col(ThemeColumns.TOUCHPOINT));
+    List<String> generic = GenericTerms.find(negative);
+    Dataset<Row> vectors =
+        ThemeVectors.pipeline(
+                options.word2vecWeight(), options.pretrainedWeight(), options.seed(), generic)
+            .fit(negative)
+            .transform(negative)
+            .withColumn("_clusterable", size(col("_content")).geq(options.minTerms()))
+            .select(
+                col(FeedbackSchema.FEEDBACK_ID),
+                col(SentimentColumns.SENTENCE_INDEX),
+                col(FeedbackSchema.CUSTOMER_ID),
+                col(ThemeColumns.TOUCHPOINT),
+                col(SentimentColumns.SENTENCE),
+                col(SentimentColumns.SCORE),
+                col(ThemeVectors.TERMS),
+                col("_clusterable"),
+                col(ThemeVectors.FEATURES))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Map<String, long[]> counts = new TreeMap<>();
+      for (Row r :
+          vectors
+              .groupBy(ThemeColumns.TOUCHPOINT)
+              .agg(count(lit(1)), count(when(col("_clusterable"), 1)))
+              .collectAsList()) {
+        counts.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
+      }
+      long total = counts.values().stream().mapToLong(c -> c[0]).sum();
+      List<TouchpointClusters.Fit> fits = fitAll(vectors, counts, options);
+      Dataset<Row> assigned =
+          assign(vectors, fits, options).persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        List<Row> idRows = new ArrayList<>();
+        List<Row> themes = summarise(assigned, counts, previousThemes, options, runDate, idRows);
+        Dataset<Row> idMap =
+            spark.createDataFrame(
+                idRows,
+                new StructType()
+                    .add(ThemeColumns.TOUCHPOINT, DataTypes.StringType)
+                    .add(ThemeColumns.CLUSTER, DataTypes.IntegerType)
+                    .add(ThemeColumns.THEME_ID, DataTypes.StringType));
+        Dataset<Row> sentenceThemes =
+            assigned
+                .select(
+                    FeedbackSchema.FEEDBACK_ID,
+                    SentimentColumns.SENTENCE_INDEX,
+                    ThemeColumns.TOUCHPOINT,
+                    ThemeColumns.CLUSTER)
+                .join(
+                    org.apache.spark.sql.functions.broadcast(idMap),
+                    ThemeTerms.seq(ThemeColumns.TOUCHPOINT, ThemeColumns.CLUSTER))
+                .groupBy(FeedbackSchema.FEEDBACK_ID, SentimentColumns.SENTENCE_INDEX)
+                .agg(sort_array(collect_set(col(ThemeColumns.THEME_ID))).as(ThemeColumns.THEME_IDS))
+                .localCheckpoint(true);
+        return new Result(themes, sentenceThemes, fits, total, generic);
+      } finally {
+        assigned.unpersist();
+      }
+    } finally {
+      vectors.unpersist();
+    }
+  }
+
+  private static List<TouchpointClusters.Fit> fitAll(
+      Dataset<Row> vectors, Map<String, long[]> counts, ThemeOptions options) {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(4, Math.max(1, counts.size())));
+    try {
+      List<Future<TouchpointClusters.Fit>> futures = new ArrayList<>();
+      for (Map.Entry<String, long[]> e : counts.entrySet()) {
+        String tp = e.getKey();
+        long n = e.getValue()[1];
+        futures.add(
+            pool.submit(
+                () ->
+                    n == 0
+                        ? TouchpointClusters.empty(tp)
+                        : TouchpointClusters.fit(
+                            tp,
+                            vectors.filter(
+                                col(ThemeColumns.TOUCHPOINT).equalTo(tp).and(col("_clusterable"))),
+                            n,
+                            options)));
+      }
+      List<TouchpointClusters.Fit> fits = new ArrayList<>();
+      for (Future<TouchpointClusters.Fit> f : futures) {
+        fits.add(f.get());
+      }
+      return fits;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PainpointException(PainpointException.Kind.RUNTIME, "themes: interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new PainpointException(
+          PainpointException.Kind.RUNTIME, "themes: clustering failed: " + cause, cause);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Adds cluster and similarity; sentences too short to theme, too far from every centroid, or in a
+   * cluster smaller than {@code min_theme_size} get {@link ThemeColumns#OTHER}.
+   */
+  private static Dataset<Row> assign(
+      Dataset<Row> vectors, List<TouchpointClusters.Fit> fits, ThemeOptions options) {
+    Dataset<Row> all = null;
+    for (TouchpointClusters.Fit fit : fits) {
+      Dataset<Row> tp = vectors.filter(col(ThemeColumns.TOUCHPOINT).equalTo(fit.touchpoint()));
+      Dataset<Row> a;
+      if (fit.k() == 0) {
+        a =
+            tp.withColumn(ThemeColumns.CLUSTER, lit(ThemeColumns.OTHER))
+                .withColumn(ThemeColumns.SIMILARITY, lit(0.0));
+      } else {
+        a =
+            tp.withColumn("_a", TouchpointClusters.assign(fit))
+                .withColumn(
+                    ThemeColumns.CLUSTER,
+                    when(
+                            col("_clusterable")
+                                .and(col("_a.similarity").geq(options.minSimilarity())),
+                            col("_a.cluster"))
+                        .otherwise(lit(ThemeColumns.OTHER)))
+                .withColumn(ThemeColumns.SIMILARITY, col("_a.similarity"))
+                .drop("_a");
+      }
+      all = all == null ? a : all.unionByName(a);
+    }
+    if (all == null) {
+      return vectors
+          .withColumn(ThemeColumns.CLUSTER, lit(ThemeColumns.OTHER))
+          .withColumn(ThemeColumns.SIMILARITY, lit(0.0))
+          .drop(ThemeVectors.FEATURES);
+    }
+    all = all.drop(ThemeVectors.FEATURES);
+    List<String> small = new ArrayList<>();
+    for (Row r :
+        all.filter(col(ThemeColumns.CLUSTER).geq(0))
+            .groupBy(ThemeColumns.TOUCHPOINT, ThemeColumns.CLUSTER)
+            .count()
+            .filter(col("count").lt(options.minThemeSize()))
+            .collectAsList()) {
+      small.add(ThemeMatcher.key(r.getString(0), r.getInt(1)));
+    }
+    Column key = concat_ws("#", col(ThemeColumns.TOUCHPOINT), col(ThemeColumns.CLUSTER));
+    return all.withColumn(
+        ThemeColumns.CLUSTER,
+        when(key.isin(small.toArray()), lit(ThemeColumns.OTHER))
+            .otherwise(col(ThemeColumns.CLUSTER)));
+  }
+
+  /** The theme rows; {@code idRows} receives (touchpoint, cluster, theme_id) for each. */
+  private static List<Row> summarise(
+      Dataset<Row> assigned,
+      Map<String, long[]> counts,
+      Dataset<Row> previousThemes,
+      ThemeOptions options,
+      LocalDate runDate,
+      List<Row> idRows) {
+    Map<String, Row> stats = new HashMap<>();
+    for (Row r :
+        assigned
+            .groupBy(ThemeColumns.TOUCHPOINT, ThemeColumns.CLUSTER)
+            .agg(
+                count(lit(1)),
+                countDistinct(col(FeedbackSchema.CUSTOMER_ID)),
+                avg(col(SentimentColumns.SCORE)))
+            .collectAsList()) {
+      stats.put(ThemeMatcher.key(r.getString(0), r.getInt(1)), r);
+    }
+    Map<String, LinkedHashMap<String, Double>> terms = new HashMap<>();
+    for (Row r :
+        ThemeTerms.distinctive(assigned, TERMS_KEPT)
+            .orderBy(ThemeColumns.TOUCHPOINT, ThemeColumns.CLUSTER, ThemeTerms.TERM_RANK)
+            .collectAsList()) {
+      terms
+          .computeIfAbsent(
+              ThemeMatcher.key(r.getString(0), r.getInt(1)), k -> new LinkedHashMap<>())
+          .put(r.getString(2), r.getDouble(3));
+    }
+    Map<String, List<String>> quotes = new HashMap<>();
+    for (Row r :
+        ThemeQuotes.of(assigned, options.maxQuotes(), options.quoteChars()).collectAsList()) {
+      quotes.put(ThemeMatcher.key(r.getString(0), r.getInt(1)), r.getList(2));
+    }
+    List<ThemeMatcher.Current> current = new ArrayList<>();
+    for (Map.Entry<String, Row> e : stats.entrySet()) {
+      Row r = e.getValue();
+      if (r.getInt(1) == ThemeColumns.OTHER) {
+        continue;
+      }
+      long n = r.getLong(2);
+      current.add(
+          new ThemeMatcher.Current(
+              r.getString(0),
+              r.getInt(1),
+              terms.getOrDefault(e.getKey(), new LinkedHashMap<>()),
+              n,
+              (double) n / counts.get(r.getString(0))[0]));
+    }
+    List<ThemeMatcher.Previous> previous = previous(previousThemes);
+    Map<String, ThemeMatcher.Identity> ids =
+        ThemeMatcher.match(current, previous, runDate, options.matchThreshold());
+
+    List<Row> rows = new ArrayList<>();
+    current.sort(
+        Comparator.comparing(ThemeMatcher.Current::touchpoint)
+            .thenComparingLong(c -> -c.size())
+            .thenComparing(c -> ids.get(ThemeMatcher.key(c.touchpoint(), c.cluster())).themeId()));
+    Map<String, Integer> rank = new HashMap<>();
+    Date day = Date.valueOf(runDate);
+    for (ThemeMatcher.Current c : current) {
+      String k = ThemeMatcher.key(c.touchpoint(), c.cluster());
+      ThemeMatcher.Identity id = ids.get(k);
+      Row s = stats.get(k);
+      List<String> ranked = new ArrayList<>(c.weights().keySet());
+      idRows.add(RowFactory.create(c.touchpoint(), c.cluster(), id.themeId()));
+      rows.add(
+          themeRow(
+              day,
+              c.touchpoint(),
+              id.themeId(),
+              false,
+              rank.merge(c.touchpoint(), 1, Integer::sum),
+              label(ranked, c.weights()),
+              ranked.subList(0, Math.min(LABEL_TERMS, ranked.size())),
+              c.size(),
+              c.share(),
+              s.isNullAt(4) ? null : s.getDouble(4),
+              s.getLong(3),
+              quotes.getOrDefault(k, List.of()),
+              Date.valueOf(id.firstSeen()),
+              id.status(),
+              id.previous() == null ? null : id.previous().size(),
+              id.previous() == null ? null : id.previous().share(),
+              id.similarity(),
+              c.weights()));
+    }
+    for (String tp : counts.keySet()) {
+      String k = ThemeMatcher.key(tp, ThemeColumns.OTHER);
+      Row s = stats.get(k);
+      if (s == null) {
+        continue;
+      }
+      idRows.add(RowFactory.create(tp, ThemeColumns.OTHER, ThemeColumns.otherId(tp)));
+      rows.add(
+          themeRow(
+              day,
+              tp,
+              ThemeColumns.otherId(tp),
+              true,
+              null,
+              "other (no clear theme)",
+              List.of(),
+              s.getLong(2),
+              (double) s.getLong(2) / counts.get(tp)[0],
+              s.isNullAt(4) ? null : s.getDouble(4),
+              s.getLong(3),
+              quotes.getOrDefault(k, List.of()),
+              null,
+              null,
+              null,
+              null,
+              null,
+              Map.of()));
+    }
+    rows.sort(
+        Comparator.comparing((Row r) -> r.getString(1))
+            .thenComparing(r -> r.getBoolean(3))
+            .thenComparing(r -> r.isNullAt(4) ? 0 : r.getInt(4)));
+    return rows;
+  }
+
+  private static Row themeRow(Object... values) {
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] instanceof List<?> l) {
+        values[i] = scala.jdk.javaapi.CollectionConverters.asScala(l).toSeq();
+      } else if (values[i] instanceof Map<?, ?> m) {
+        values[i] =
+            scala.collection.immutable.Map.from(scala.jdk.javaapi.CollectionConverters.asScala(m));
+      }
+    }
+    return new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(values, SCHEMA);
+  }
+
+  private static String label(List<String> ranked, Map<String, Double> weights) {
+    String l = ThemeTerms.label(ranked, weights);
+    return l.isEmpty() ? "(no distinctive terms)" : l;
+  }
+
+  private static List<ThemeMatcher.Previous> previous(Dataset<Row> previousThemes) {
+    List<ThemeMatcher.Previous> out = new ArrayList<>();
+    if (previousThemes == null) {
+      return out;
+    }
+    for (Row r :
+        previousThemes
+            .filter(col(ThemeColumns.IS_OTHER).equalTo(false))
+            .select(
+                ThemeColumns.THEME_ID,
+                ThemeColumns.TOUCHPOINT,
+                ThemeColumns.TERM_WEIGHTS,
+                ThemeColumns.FIRST_SEEN,
+                ThemeColumns.SIZE,
+                ThemeColumns.SHARE)
+            .collectAsList()) {
+      Map<String, Double> w = new HashMap<>(r.getJavaMap(2));
+      out.add(
+          new ThemeMatcher.Previous(
+              r.getString(0),
+              r.getString(1),
+              w,
+              r.getDate(3).toLocalDate(),
+              r.getLong(4),
+              r.getDouble(5)));
+    }
+    return out;
+  }
+}

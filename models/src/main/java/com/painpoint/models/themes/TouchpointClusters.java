@@ -1,0 +1,144 @@
+package com.painpoint.models.themes;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
+
+import com.painpoint.features.config.ThemeOptions;
+import java.io.Serializable;
+import java.util.List;
+import org.apache.spark.ml.clustering.KMeansModel;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.stat.Summarizer;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The themes of one touchpoint: spherical k-means with a generous k (twice {@code max_themes},
+ * bounded by the sentences available), then the sub-clusters merged into themes by {@link
+ * CentroidMerge}; one theme when there are too few sentences to split.
+ */
+public final class TouchpointClusters {
+  /**
+   * A touchpoint's fitted themes.
+   *
+   * @param centers unit-length centroids of the k-means sub-clusters
+   * @param groupOf the theme index of each sub-cluster
+   * @param k number of themes
+   * @param merges the merges made, with their similarity (empty when one theme was forced)
+   */
+  public record Fit(
+      String touchpoint,
+      long sentences,
+      double[][] centers,
+      int[] groupOf,
+      int k,
+      List<CentroidMerge.Step> merges)
+      implements Serializable {}
+
+  private static final StructType ASSIGNED =
+      new StructType()
+          .add(ThemeColumns.CLUSTER, DataTypes.IntegerType, false)
+          .add(ThemeColumns.SIMILARITY, DataTypes.DoubleType, false);
+
+  private TouchpointClusters() {}
+
+  /** No sentences to cluster. */
+  public static Fit empty(String touchpoint) {
+    return new Fit(touchpoint, 0, new double[0][], new int[0], 0, List.of());
+  }
+
+  /**
+   * Fits the themes of one touchpoint's clusterable sentences ({@code n} rows of {@link
+   * ThemeVectors#FEATURES}). Runs Spark jobs: one k-means, or one mean.
+   */
+  public static Fit fit(String touchpoint, Dataset<Row> vectors, long n, ThemeOptions options) {
+    int subK = (int) Math.min(2L * options.maxThemes(), n / options.minThemeSize());
+    if (n < options.minSentences() || subK < 2) {
+      Row mean = vectors.select(Summarizer.mean(col(ThemeVectors.FEATURES)).as("mean")).first();
+      double[] c = mean.isNullAt(0) ? new double[0] : ((Vector) mean.get(0)).toArray();
+      return new Fit(touchpoint, n, new double[][] {unit(c)}, new int[] {0}, 1, List.of());
+    }
+    KMeansModel model = KSelection.fit(vectors, subK, options.seed());
+    double[][] centers = centers(model);
+    long[] sizes = model.summary().clusterSizes();
+    CentroidMerge.Merged merged =
+        CentroidMerge.merge(centers, sizes, options.mergeSimilarity(), options.maxThemes());
+    return new Fit(touchpoint, n, centers, merged.groupOf(), merged.k(), merged.steps());
+  }
+
+  private static double[][] centers(KMeansModel model) {
+    Vector[] cs = model.clusterCenters();
+    double[][] out = new double[cs.length][];
+    for (int i = 0; i < cs.length; i++) {
+      out[i] = unit(cs[i].toArray());
+    }
+    return out;
+  }
+
+  static double[] unit(double[] v) {
+    double norm = 0;
+    for (double x : v) {
+      norm += x * x;
+    }
+    norm = Math.sqrt(norm);
+    double[] out = v.clone();
+    if (norm > 0) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] /= norm;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The theme of a sentence vector (that of its nearest sub-cluster) and its cosine similarity to
+   * that sub-cluster's centroid (vectors are unit length, so the dot product is the cosine): a
+   * struct column {cluster, similarity}.
+   */
+  public static Column assign(Fit fit) {
+    double[][] centers = fit.centers();
+    int[] groupOf = fit.groupOf();
+    UserDefinedFunction nearest =
+        udf(
+            (UDF1<Vector, Row>)
+                v -> {
+                  int best = 0;
+                  double bestSim = Double.NEGATIVE_INFINITY;
+                  for (int c = 0; c < centers.length; c++) {
+                    double s = dot(v, centers[c]);
+                    if (s > bestSim) {
+                      bestSim = s;
+                      best = c;
+                    }
+                  }
+                  return org.apache.spark.sql.RowFactory.create(groupOf[best], bestSim);
+                },
+            ASSIGNED);
+    return nearest.apply(col(ThemeVectors.FEATURES));
+  }
+
+  static double dot(Vector v, double[] center) {
+    if (center.length != v.size()) {
+      return 0;
+    }
+    double s = 0;
+    if (v instanceof org.apache.spark.ml.linalg.SparseVector sv) {
+      int[] idx = sv.indices();
+      double[] val = sv.values();
+      for (int i = 0; i < idx.length; i++) {
+        s += val[i] * center[idx[i]];
+      }
+    } else {
+      double[] a = v.toArray();
+      for (int i = 0; i < a.length; i++) {
+        s += a[i] * center[i];
+      }
+    }
+    return s;
+  }
+}
