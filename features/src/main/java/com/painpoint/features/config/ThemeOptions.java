@@ -42,7 +42,7 @@ public record ThemeOptions(
     long seed)
     implements Serializable {
   public static final ThemeOptions DEFAULTS =
-      new ThemeOptions(8, 0.6, 5, 20, 0.2, 2, 1.0, 0.5, 0.3, 5, 240, 42L);
+      new ThemeOptions(8, 0.5, 5, 20, 0.2, 2, 1.0, 1.0, 0.3, 5, 240, 42L);
 
   static final Set<String> KEYS =
       Set.of(

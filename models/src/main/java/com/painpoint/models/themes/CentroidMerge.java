@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * Merges the sub-clusters of an over-clustered touchpoint into themes: average-linkage
  * agglomeration of the sub-cluster centroids (cosine, weighted by sub-cluster size), joining the
- * most similar pair of groups while it is at least {@code minSimilarity} alike, or while there are
- * more groups than allowed.
+ * most similar pair of groups while it is at least {@code minSimilarity} alike. When more groups
+ * remain than allowed, the smallest ones are left out (their sentences go to the touchpoint's
+ * {@code other}) rather than forced into a theme they do not belong to.
  *
  * <p>k-means with a generous k separates every wording of a complaint; wordings of the same
  * complaint share words and neighbours, so their centroids sit closer to each other than to another
@@ -20,7 +21,7 @@ public final class CentroidMerge {
 
   /**
    * The result: {@code groupOf[i]} is the theme index (0..k-1, largest theme first) of sub-cluster
-   * i; {@code steps} every merge made.
+   * i, or -1 when it was left out; {@code steps} every merge made.
    */
   public record Merged(int[] groupOf, int k, List<Step> steps) {}
 
@@ -56,7 +57,7 @@ public final class CentroidMerge {
           }
         }
       }
-      if (best < minSimilarity && groups.size() <= maxGroups) {
+      if (best < minSimilarity) {
         break;
       }
       groups.get(bestA).addAll(groups.remove(bestB));
@@ -69,12 +70,13 @@ public final class CentroidMerge {
         });
     int[] groupOf = new int[m];
     java.util.Arrays.fill(groupOf, -1);
-    for (int g = 0; g < groups.size(); g++) {
+    int kept = Math.min(maxGroups, groups.size());
+    for (int g = 0; g < kept; g++) {
       for (int i : groups.get(g)) {
         groupOf[i] = g;
       }
     }
-    return new Merged(groupOf, groups.size(), steps);
+    return new Merged(groupOf, kept, steps);
   }
 
   private static double linkage(List<Integer> a, List<Integer> b, double[][] sim, long[] sizes) {

@@ -110,7 +110,11 @@ public final class ThemeDiscovery {
             .orderBy(
                 col(FeedbackSchema.FEEDBACK_ID),
                 col(SentimentColumns.SENTENCE_INDEX),
-                col(ThemeColumns.TOUCHPOINT));
+                col(ThemeColumns.TOUCHPOINT))
+            // One ordered partition: Word2Vec and k-means see the sentences in the same order on
+            // every run (Word2Vec's own repartition would otherwise fetch them in arrival order).
+            // A night's negative sentences are small next to the work that scored them.
+            .coalesce(1);
     List<String> generic = GenericTerms.find(negative);
     Dataset<Row> vectors =
         ThemeVectors.pipeline(

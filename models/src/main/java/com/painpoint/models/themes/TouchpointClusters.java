@@ -116,7 +116,8 @@ public final class TouchpointClusters {
                       best = c;
                     }
                   }
-                  return org.apache.spark.sql.RowFactory.create(groupOf[best], bestSim);
+                  return org.apache.spark.sql.RowFactory.create(
+                      groupOf.length == 0 ? ThemeColumns.OTHER : groupOf[best], bestSim);
                 },
             ASSIGNED);
     return nearest.apply(col(ThemeVectors.FEATURES));
