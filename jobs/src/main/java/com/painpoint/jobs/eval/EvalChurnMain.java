@@ -39,9 +39,7 @@ public final class EvalChurnMain {
       String labelCol = a.required("--label-col", USAGE);
       String idCol = a.get("--id-col", null);
       int seed = a.integer("--seed", 42);
-      if (!input.contains("://") && !Files.isRegularFile(Path.of(input))) {
-        throw PainpointException.badInput(input + ": no such file");
-      }
+      requireFile(input);
       spark = SparkSessions.forJob("painpoint-eval-churn");
       run(spark, input, labelCol, idCol, seed);
     } catch (PainpointException e) {
@@ -54,6 +52,13 @@ public final class EvalChurnMain {
     }
     if (code != 0) {
       System.exit(code);
+    }
+  }
+
+  /** Fails before Spark starts when a local input file is missing (URIs are left to Spark). */
+  static void requireFile(String input) {
+    if (!input.contains("://") && !Files.isRegularFile(Path.of(input))) {
+      throw PainpointException.badInput(input + ": no such file");
     }
   }
 

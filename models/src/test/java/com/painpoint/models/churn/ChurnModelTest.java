@@ -39,11 +39,11 @@ class ChurnModelTest {
     spark = SparkSessions.forTests("churn-model-test");
     Dataset<Row> raw = synthetic(900, 7L);
     types = ColumnTypeDetector.detect(raw, "Churned", "customer id");
-    trained =
-        ChurnModel.train(
-            ChurnTable.prepare(raw, types),
-            types,
-            ChurnModel.Settings.defaults().withGbtIterations(15));
+    // One regularisation setting and a short boosting run: the grid is tested by eval-churn, and
+    // each logistic regression fit costs seconds of Spark jobs on a small local session.
+    ChurnModel.Settings quick =
+        new ChurnModel.Settings(42L, 0.6, 0.2, List.of(0.01), List.of(0.0), 10, 3, 0.1);
+    trained = ChurnModel.train(ChurnTable.prepare(raw, types), types, quick);
   }
 
   @AfterAll
