@@ -1,5 +1,7 @@
 package com.painpoint.models.churn;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +31,8 @@ public record ColumnTypes(
   public ColumnTypes {
     numeric = List.copyOf(numeric);
     categorical = List.copyOf(categorical);
-    excluded = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(excluded));
-    distinct = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(distinct));
+    excluded = Collections.unmodifiableMap(new LinkedHashMap<>(excluded));
+    distinct = Collections.unmodifiableMap(new LinkedHashMap<>(distinct));
   }
 
   /** Rows labelled active. */

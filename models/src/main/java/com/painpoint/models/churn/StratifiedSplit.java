@@ -19,7 +19,9 @@ public final class StratifiedSplit {
   private StratifiedSplit() {}
 
   /**
-   * {@code idCol} may be null: the hash then covers the whole row (identical rows share a split).
+   * Gives {@code train} and {@code validation} shares of each label to those splits, the rest to
+   * test. {@code idCol} may be null: the hash then covers the whole row (identical rows share a
+   * split).
    */
   public static Dataset<Row> assign(
       Dataset<Row> prepared, String idCol, double train, double validation, long seed) {
