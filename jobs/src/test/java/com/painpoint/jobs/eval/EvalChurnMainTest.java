@@ -1,0 +1,64 @@
+package com.painpoint.jobs.eval;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.painpoint.features.config.PainpointException;
+import com.painpoint.features.spark.SparkSessions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** scripts/eval-churn's input errors: one line naming the file, the column and the value. */
+class EvalChurnMainTest {
+  static SparkSession spark;
+
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkSessions.forTests("eval-churn-test");
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  static String csv(String name, String text) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, text);
+    return p.toString();
+  }
+
+  @Test
+  void aMissingFileFailsNamingIt() {
+    String missing = dir.resolve("nope.csv").toString();
+    assertThatThrownBy(() -> EvalChurnMain.requireFile(missing))
+        .isInstanceOf(PainpointException.class)
+        .hasMessage(missing + ": no such file");
+  }
+
+  @Test
+  void aMissingLabelColumnFailsNamingFileAndColumns() throws IOException {
+    String f = csv("no-label.csv", "id,tenure,Churned\na,1,Yes\nb,2,No\n");
+    assertThatThrownBy(() -> EvalChurnMain.run(spark, f, "Churn", "id", 42))
+        .isInstanceOf(PainpointException.class)
+        .hasMessage(f + ": column 'Churn' not found; columns: id, tenure, Churned");
+  }
+
+  @Test
+  void anUnreadableLabelFailsNamingFileColumnAndValue() throws IOException {
+    String f = csv("bad-label.csv", "id,tenure,Churn\na,1,Yes\nb,2,maybe\nc,3,No\n");
+    assertThatThrownBy(() -> EvalChurnMain.run(spark, f, "Churn", "id", 42))
+        .isInstanceOf(PainpointException.class)
+        .hasMessage(
+            f
+                + ": column 'Churn' has label 'maybe' in 1 row; expected Yes/No, true/false, 1/0"
+                + " or churned/active");
+  }
+}

@@ -1,0 +1,88 @@
+package com.painpoint.models.churn;
+
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.pow;
+import static org.apache.spark.sql.functions.sum;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
+import org.apache.spark.ml.feature.QuantileDiscretizer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Scores churn predictions against outcomes: ROC AUC, PR AUC, Brier score and a calibration table
+ * by decile of predicted probability. Unweighted: the metrics describe customers as they are.
+ */
+public final class ChurnEvaluation {
+  private static final String BIN = "_churn_decile";
+
+  private ChurnEvaluation() {}
+
+  /** ROC AUC of {@link ChurnColumns#PROBABILITY} against {@link ChurnColumns#LABEL}. */
+  public static double rocAuc(Dataset<Row> scored) {
+    return evaluator("areaUnderROC").evaluate(scored);
+  }
+
+  /** All metrics of rows that carry {@link ChurnColumns#CHURN_PROBABILITY} and the label. */
+  public static ChurnMetrics evaluate(Dataset<Row> scored) {
+    Row totals =
+        scored
+            .agg(
+                count(lit(1)),
+                sum(col(ChurnColumns.LABEL)),
+                avg(pow(col(ChurnColumns.CHURN_PROBABILITY).minus(col(ChurnColumns.LABEL)), 2)))
+            .first();
+    Dataset<Row> binned =
+        new QuantileDiscretizer()
+            .setInputCol(ChurnColumns.CHURN_PROBABILITY)
+            .setOutputCol(BIN)
+            .setNumBuckets(10)
+            .fit(scored)
+            .transform(scored);
+    List<ChurnMetrics.CalibrationBin> bins = new ArrayList<>();
+    List<Row> rows =
+        binned
+            .groupBy(BIN)
+            .agg(
+                count(lit(1)),
+                min(ChurnColumns.CHURN_PROBABILITY),
+                max(ChurnColumns.CHURN_PROBABILITY),
+                avg(ChurnColumns.CHURN_PROBABILITY),
+                avg(ChurnColumns.LABEL))
+            .orderBy(BIN)
+            .collectAsList();
+    for (Row r : rows) {
+      bins.add(
+          new ChurnMetrics.CalibrationBin(
+              (int) r.getDouble(0) + 1,
+              r.getLong(1),
+              r.getDouble(2),
+              r.getDouble(3),
+              r.getDouble(4),
+              r.getDouble(5)));
+    }
+    return new ChurnMetrics(
+        totals.getLong(0),
+        Math.round(totals.getDouble(1)),
+        rocAuc(scored),
+        evaluator("areaUnderPR").evaluate(scored),
+        totals.getDouble(2),
+        bins);
+  }
+
+  private static BinaryClassificationEvaluator evaluator(String metric) {
+    // numBins 0: exact curves, not down-sampled ones; the curve is computed distributed either way.
+    return new BinaryClassificationEvaluator()
+        .setLabelCol(ChurnColumns.LABEL)
+        .setRawPredictionCol(ChurnColumns.PROBABILITY)
+        .setMetricName(metric)
+        .setNumBins(0);
+  }
+}

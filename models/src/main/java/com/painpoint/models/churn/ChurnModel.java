@@ -1,0 +1,262 @@
+package com.painpoint.models.churn;
+
+import static org.apache.spark.ml.functions.vector_to_array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import com.painpoint.features.config.PainpointException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.classification.GBTClassifier;
+import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Trains a churn model on a prepared customer table: a stratified train/validation/test split,
+ * class-weighted logistic regression (a small regularisation grid) and gradient-boosted trees
+ * compared by validation ROC AUC, the winner measured once on the test split.
+ */
+public final class ChurnModel {
+  public static final String LOGISTIC_REGRESSION = "logistic_regression";
+  public static final String GBT = "gbt";
+
+  /**
+   * What to try and how to split.
+   *
+   * @param seed fixes the split and the trees
+   * @param trainShare share of each class trained on
+   * @param validationShare share of each class the candidates are compared on; the rest is test
+   * @param regParams logistic regression regularisation strengths to try
+   * @param elasticNetParams L1 shares to try with each non-zero strength
+   * @param gbtIterations boosting rounds
+   * @param gbtDepth tree depth
+   * @param gbtStepSize learning rate
+   */
+  public record Settings(
+      long seed,
+      double trainShare,
+      double validationShare,
+      List<Double> regParams,
+      List<Double> elasticNetParams,
+      int gbtIterations,
+      int gbtDepth,
+      double gbtStepSize) {
+
+    public Settings {
+      regParams = List.copyOf(regParams);
+      elasticNetParams = List.copyOf(elasticNetParams);
+      if (trainShare <= 0 || validationShare <= 0 || trainShare + validationShare >= 1) {
+        throw PainpointException.config(
+            "split shares train "
+                + trainShare
+                + " and validation "
+                + validationShare
+                + " must be positive and leave a test share");
+      }
+    }
+
+    /** 60/20/20 split, regParam {0, 0.01, 0.1} x elasticNet {0, 0.5}, 100 trees of depth 4. */
+    public static Settings defaults() {
+      return new Settings(42L, 0.6, 0.2, List.of(0.0, 0.01, 0.1), List.of(0.0, 0.5), 100, 4, 0.1);
+    }
+
+    public Settings withSeed(long s) {
+      return new Settings(
+          s,
+          trainShare,
+          validationShare,
+          regParams,
+          elasticNetParams,
+          gbtIterations,
+          gbtDepth,
+          gbtStepSize);
+    }
+
+    public Settings withGbtIterations(int n) {
+      return new Settings(
+          seed, trainShare, validationShare, regParams, elasticNetParams, n, gbtDepth, gbtStepSize);
+    }
+  }
+
+  private record Trial(String modelName, String params, Estimator<?> estimator) {}
+
+  private ChurnModel() {}
+
+  /**
+   * Splits {@code prepared} (from {@link ChurnTable#prepare}), fits every candidate on the train
+   * split, keeps the best by validation ROC AUC (ties: the first tried, logistic regression before
+   * trees) and measures it on the test split.
+   */
+  public static TrainedChurnModel train(
+      Dataset<Row> prepared, ColumnTypes types, Settings settings) {
+    SparkSession spark = prepared.sparkSession();
+    Dataset<Row> split =
+        StratifiedSplit.assign(
+                prepared,
+                types.idCol(),
+                settings.trainShare(),
+                settings.validationShare(),
+                settings.seed())
+            .cache();
+    List<Dataset<Row>> cached = new ArrayList<>(List.of(split));
+    try {
+      describe(spark, "churn: split customers");
+      Map<String, long[]> sizes = new HashMap<>();
+      for (Row r :
+          split
+              .groupBy(ChurnColumns.SPLIT)
+              .agg(count(lit(1)), sum(col(ChurnColumns.LABEL)))
+              .collectAsList()) {
+        long churned = Math.round(r.getDouble(2));
+        sizes.put(r.getString(0), new long[] {r.getLong(1), churned});
+      }
+      for (String s : List.of(ChurnColumns.TRAIN, ChurnColumns.VALIDATION, ChurnColumns.TEST)) {
+        long[] n = sizes.get(s);
+        if (n == null || n[1] == 0 || n[1] == n[0]) {
+          throw PainpointException.badInput(
+              "the "
+                  + s
+                  + " split has "
+                  + (n == null ? "no customers" : n[1] == 0 ? "no churners" : "only churners")
+                  + "; the table ("
+                  + types.rows()
+                  + " rows, "
+                  + types.churned()
+                  + " churned) is too small to train and measure a churn model");
+        }
+      }
+      long[] trainSize = sizes.get(ChurnColumns.TRAIN);
+      Dataset<Row> train =
+          ClassWeights.add(
+              split.filter(col(ChurnColumns.SPLIT).equalTo(ChurnColumns.TRAIN)),
+              trainSize[1],
+              trainSize[0] - trainSize[1]);
+      Dataset<Row> validation =
+          split.filter(col(ChurnColumns.SPLIT).equalTo(ChurnColumns.VALIDATION));
+      Dataset<Row> test = split.filter(col(ChurnColumns.SPLIT).equalTo(ChurnColumns.TEST));
+
+      describe(spark, "churn: fit feature stages");
+      PipelineModel features =
+          new Pipeline()
+              .setStages(ChurnFeatures.stages(types).toArray(new PipelineStage[0]))
+              .fit(train);
+      Dataset<Row> trainFeatures =
+          features
+              .transform(train)
+              .select(ChurnColumns.LABEL, ChurnColumns.WEIGHT, ChurnColumns.FEATURES)
+              .cache();
+      Dataset<Row> validationFeatures =
+          features.transform(validation).select(ChurnColumns.LABEL, ChurnColumns.FEATURES).cache();
+      cached.add(trainFeatures);
+      cached.add(validationFeatures);
+
+      List<TrainedChurnModel.Candidate> candidates = new ArrayList<>();
+      Model<?> best = null;
+      String bestName = null;
+      double bestAuc = Double.NEGATIVE_INFINITY;
+      for (Trial t : trials(settings)) {
+        describe(spark, "churn: fit " + t.modelName() + " " + t.params());
+        Model<?> m = t.estimator().fit(trainFeatures);
+        double auc = ChurnEvaluation.rocAuc(m.transform(validationFeatures));
+        candidates.add(new TrainedChurnModel.Candidate(t.modelName(), t.params(), auc));
+        if (auc > bestAuc) {
+          bestAuc = auc;
+          best = m;
+          bestName = t.modelName();
+        }
+      }
+      // Only transformers: fitting just chains them, no pass over the data.
+      PipelineModel chosen =
+          new Pipeline().setStages(new PipelineStage[] {features, best}).fit(train);
+
+      describe(spark, "churn: measure " + bestName + " on the test split");
+      ChurnMetrics metrics = ChurnEvaluation.evaluate(score(chosen, test));
+      return new TrainedChurnModel(
+          chosen,
+          bestName,
+          candidates,
+          metrics,
+          trainSize[0],
+          sizes.get(ChurnColumns.VALIDATION)[0]);
+    } finally {
+      describe(spark, null);
+      cached.forEach(Dataset::unpersist);
+    }
+  }
+
+  /** Adds {@link ChurnColumns#CHURN_PROBABILITY} (and MLlib's prediction columns). */
+  public static Dataset<Row> score(PipelineModel model, Dataset<Row> prepared) {
+    return model
+        .transform(prepared)
+        .withColumn(
+            ChurnColumns.CHURN_PROBABILITY,
+            vector_to_array(col(ChurnColumns.PROBABILITY), "float64").getItem(1));
+  }
+
+  /** Reads a pipeline written by {@link TrainedChurnModel#save}. */
+  public static PipelineModel load(String path) {
+    return PipelineModel.load(path);
+  }
+
+  private static List<Trial> trials(Settings s) {
+    List<Trial> out = new ArrayList<>();
+    for (double reg : s.regParams()) {
+      // Without regularisation the L1 share changes nothing: one fit.
+      for (double l1 : reg == 0.0 ? List.of(0.0) : s.elasticNetParams()) {
+        out.add(
+            new Trial(
+                LOGISTIC_REGRESSION,
+                String.format(Locale.ROOT, "regParam=%s elasticNetParam=%s", reg, l1),
+                new LogisticRegression()
+                    .setRegParam(reg)
+                    .setElasticNetParam(l1)
+                    .setMaxIter(200)
+                    .setLabelCol(ChurnColumns.LABEL)
+                    .setWeightCol(ChurnColumns.WEIGHT)
+                    .setFeaturesCol(ChurnColumns.FEATURES)
+                    .setRawPredictionCol(ChurnColumns.RAW_PREDICTION)
+                    .setProbabilityCol(ChurnColumns.PROBABILITY)
+                    .setPredictionCol(ChurnColumns.PREDICTION)));
+      }
+    }
+    out.add(
+        new Trial(
+            GBT,
+            String.format(
+                Locale.ROOT,
+                "maxIter=%d maxDepth=%d stepSize=%s seed=%d",
+                s.gbtIterations(),
+                s.gbtDepth(),
+                s.gbtStepSize(),
+                s.seed()),
+            new GBTClassifier()
+                .setMaxIter(s.gbtIterations())
+                .setMaxDepth(s.gbtDepth())
+                .setStepSize(s.gbtStepSize())
+                .setSeed(s.seed())
+                .setLabelCol(ChurnColumns.LABEL)
+                .setWeightCol(ChurnColumns.WEIGHT)
+                .setFeaturesCol(ChurnColumns.FEATURES)
+                .setRawPredictionCol(ChurnColumns.RAW_PREDICTION)
+                .setProbabilityCol(ChurnColumns.PROBABILITY)
+                .setPredictionCol(ChurnColumns.PREDICTION)));
+    return out;
+  }
+
+  /** Names the Spark jobs that follow in the Spark UI; null clears it. */
+  private static void describe(SparkSession spark, String what) {
+    spark.sparkContext().setJobDescription(what);
+  }
+}

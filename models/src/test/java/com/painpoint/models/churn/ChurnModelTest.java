@@ -1,0 +1,218 @@
+package com.painpoint.models.churn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.painpoint.features.config.PainpointException;
+import com.painpoint.features.spark.SparkSessions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The churn model on a synthetic customer table where churn falls with tenure and is higher on
+ * monthly contracts; one model is trained for the whole class.
+ */
+class ChurnModelTest {
+  static final String[] COLUMNS = {
+    "customer id", "tenure", "contract", "monthly_fee", "region", "country", "note", "Churned"
+  };
+
+  static SparkSession spark;
+  static ColumnTypes types;
+  static TrainedChurnModel trained;
+
+  @BeforeAll
+  static void trainOnce() {
+    spark = SparkSessions.forTests("churn-model-test");
+    Dataset<Row> raw = synthetic(900, 7L);
+    types = ColumnTypeDetector.detect(raw, "Churned", "customer id");
+    // One regularisation setting and a short boosting run: the grid is tested by eval-churn, and
+    // each logistic regression fit costs seconds of Spark jobs on a small local session.
+    ChurnModel.Settings quick =
+        new ChurnModel.Settings(42L, 0.6, 0.2, List.of(0.01), List.of(0.0), 10, 3, 0.1);
+    trained = ChurnModel.train(ChurnTable.prepare(raw, types), types, quick);
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  /**
+   * Strings as a CSV reader gives them. P(churn) = sigmoid(1 - 0.08 tenure + 1.5 [monthly]); fee
+   * and region are noise; tenure is blank for every 50th customer; country is constant; the note is
+   * free text.
+   */
+  static Dataset<Row> synthetic(int n, long seed) {
+    Random rnd = new Random(seed);
+    String[] contracts = {"monthly", "annual", "two-year"};
+    String[] regions = {"north", "south", "east", "west"};
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int tenure = rnd.nextInt(73);
+      String contract = contracts[rnd.nextInt(3)];
+      double z = 1.0 - 0.08 * tenure + (contract.equals("monthly") ? 1.5 : 0.0);
+      boolean churned = rnd.nextDouble() < 1 / (1 + Math.exp(-z));
+      rows.add(
+          RowFactory.create(
+              String.format("C%05d", i),
+              i % 50 == 0 ? (i % 100 == 0 ? "" : " ") : String.valueOf(tenure),
+              contract,
+              String.format(java.util.Locale.ROOT, "%.2f", 20 + 80 * rnd.nextDouble()),
+              regions[rnd.nextInt(4)],
+              "NZ",
+              "note " + i,
+              churned ? "Yes" : "No"));
+    }
+    return table(rows);
+  }
+
+  static Dataset<Row> table(List<Row> rows) {
+    StructType schema = new StructType();
+    for (String c : COLUMNS) {
+      schema = schema.add(c, DataTypes.StringType);
+    }
+    return spark.createDataFrame(rows, schema);
+  }
+
+  static Row customer(String id, String tenure, String contract, String label) {
+    return RowFactory.create(id, tenure, contract, "50.00", "north", "NZ", "x", label);
+  }
+
+  @Test
+  void detectsNumericCategoricalAndExcludedColumnsTreatingBlanksAsMissing() {
+    assertThat(types.numeric()).containsExactly("tenure", "monthly_fee");
+    assertThat(types.categorical()).containsExactly("contract", "region");
+    assertThat(types.excluded()).containsOnlyKeys("customer id", "country", "note");
+    assertThat(types.excluded().get("customer id")).isEqualTo("id column");
+    assertThat(types.excluded().get("country")).isEqualTo("one distinct value 'NZ'");
+    assertThat(types.excluded().get("note")).startsWith("high cardinality");
+    assertThat(types.rows()).isEqualTo(900);
+
+    List<Row> prepared =
+        ChurnTable.prepare(synthetic(100, 7L), types).select("tenure").collectAsList();
+    // Rows 0 ("") and 50 (" ") are blank: null, left for the imputer.
+    assertThat(prepared.get(0).isNullAt(0)).isTrue();
+    assertThat(prepared.get(50).isNullAt(0)).isTrue();
+    assertThat(prepared.get(1).isNullAt(0)).isFalse();
+  }
+
+  @Test
+  void parsesYesNoTrueFalseOneZeroChurnedActiveInAnyCase() {
+    List<Row> rows = new ArrayList<>();
+    String[] labels = {"Yes", "no", "TRUE", "false", "1", "0", " Churned ", "ACTIVE"};
+    for (int i = 0; i < labels.length; i++) {
+      rows.add(customer("c" + i, String.valueOf(i), i % 2 == 0 ? "monthly" : "annual", labels[i]));
+    }
+    ColumnTypes t = ColumnTypeDetector.detect(table(rows), "Churned", "customer id");
+    assertThat(t.churned()).isEqualTo(4);
+    List<Double> parsed =
+        ChurnTable.prepare(table(rows), t).select(ChurnColumns.LABEL).collectAsList().stream()
+            .map(r -> r.getDouble(0))
+            .toList();
+    assertThat(parsed).containsExactly(1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 1.0, 0.0);
+  }
+
+  @Test
+  void anUnreadableLabelFailsNamingTheColumnAndTheValue() {
+    List<Row> rows =
+        List.of(
+            customer("a", "1", "monthly", "Yes"),
+            customer("b", "2", "annual", "maybe"),
+            customer("c", "3", "annual", "No"));
+    assertThatThrownBy(() -> ColumnTypeDetector.detect(table(rows), "Churned", "customer id"))
+        .isInstanceOf(PainpointException.class)
+        .hasMessage(
+            "column 'Churned' has label 'maybe' in 1 row; expected Yes/No, true/false, 1/0 or"
+                + " churned/active");
+  }
+
+  @Test
+  void aBlankLabelFailsAsBlank() {
+    List<Row> rows =
+        List.of(customer("a", "1", "monthly", "Yes"), customer("b", "2", "annual", " "));
+    assertThatThrownBy(() -> ColumnTypeDetector.detect(table(rows), "Churned", null))
+        .hasMessageStartingWith("column 'Churned' has label '' (blank) in 1 row");
+  }
+
+  @Test
+  void aMissingColumnFailsListingTheColumns() {
+    assertThatThrownBy(() -> ColumnTypeDetector.detect(synthetic(5, 1L), "churn", null))
+        .isInstanceOf(PainpointException.class)
+        .hasMessageStartingWith("column 'churn' not found; columns: customer id, tenure");
+  }
+
+  @Test
+  void splitsEachClassSixtyTwentyTwenty() {
+    assertThat(trained.trainRows()).isBetween(530L, 550L);
+    assertThat(trained.validationRows()).isBetween(170L, 190L);
+    assertThat(trained.test().n()).isEqualTo(900 - trained.trainRows() - trained.validationRows());
+    double rate = (double) types.churned() / types.rows();
+    assertThat((double) trained.test().churned() / trained.test().n())
+        .isCloseTo(rate, org.assertj.core.data.Offset.offset(0.01));
+  }
+
+  @Test
+  void learnsTheChurnSignalOnHeldOutCustomers() {
+    assertThat(trained.candidates())
+        .extracting(TrainedChurnModel.Candidate::modelName)
+        .contains(ChurnModel.LOGISTIC_REGRESSION, ChurnModel.GBT);
+    assertThat(trained.best(ChurnModel.LOGISTIC_REGRESSION).validationAuc()).isGreaterThan(0.75);
+    assertThat(trained.test().rocAuc()).isGreaterThan(0.75);
+    assertThat(trained.test().prAuc())
+        .isGreaterThan((double) trained.test().churned() / trained.test().n() + 0.15);
+    assertThat(trained.test().brier()).isBetween(0.0, 0.25);
+    List<ChurnMetrics.CalibrationBin> bins = trained.test().calibration();
+    assertThat(bins).hasSizeBetween(8, 10);
+    assertThat(bins.stream().mapToLong(ChurnMetrics.CalibrationBin::count).sum())
+        .isEqualTo(trained.test().n());
+    // Churn rises across deciles of predicted risk.
+    assertThat(bins.get(bins.size() - 1).observedRate()).isGreaterThan(bins.get(0).observedRate());
+  }
+
+  @Test
+  void ranksNewMonthlyCustomersAboveLongTwoYearCustomers() {
+    List<Row> rows =
+        List.of(
+            customer("high", "1", "monthly", "No"),
+            customer("low", "70", "two-year", "No"),
+            customer("unseen", "", "weekly", "No"));
+    List<Row> scored =
+        ChurnModel.score(trained.model(), ChurnTable.prepare(table(rows), types))
+            .select(ChurnColumns.CHURN_PROBABILITY)
+            .collectAsList();
+    double high = scored.get(0).getDouble(0);
+    double low = scored.get(1).getDouble(0);
+    assertThat(high).isGreaterThan(low + 0.3);
+    // A blank tenure and a contract never seen in training still score.
+    assertThat(scored.get(2).getDouble(0)).isBetween(0.0, 1.0);
+  }
+
+  @Test
+  void aSavedModelLoadsAndScoresTheSame(@TempDir Path dir) {
+    String path = dir.resolve("churn-model").toString();
+    trained.save(path);
+    PipelineModel loaded = ChurnModel.load(path);
+    Dataset<Row> customers = ChurnTable.prepare(synthetic(40, 3L), types);
+    List<Row> before =
+        ChurnModel.score(trained.model(), customers)
+            .select(ChurnColumns.CHURN_PROBABILITY)
+            .collectAsList();
+    List<Row> after =
+        ChurnModel.score(loaded, customers).select(ChurnColumns.CHURN_PROBABILITY).collectAsList();
+    assertThat(after).isEqualTo(before);
+  }
+}
