@@ -44,6 +44,23 @@ public record ThemeOptions(
   public static final ThemeOptions DEFAULTS =
       new ThemeOptions(8, 0.5, 5, 20, 0.2, 2, 1.0, 1.0, 0.3, 5, 240, 42L);
 
+  /** The same options with another theme bound (for the room left next to kept themes). */
+  public ThemeOptions withMaxThemes(int max) {
+    return new ThemeOptions(
+        max,
+        mergeSimilarity,
+        minThemeSize,
+        minSentences,
+        minSimilarity,
+        minTerms,
+        word2vecWeight,
+        pretrainedWeight,
+        matchThreshold,
+        maxQuotes,
+        quoteChars,
+        seed);
+  }
+
   static final Set<String> KEYS =
       Set.of(
           "max_themes",

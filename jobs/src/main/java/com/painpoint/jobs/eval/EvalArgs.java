@@ -38,6 +38,18 @@ final class EvalArgs {
     return v;
   }
 
+  double decimal(String flag, double fallback) {
+    String v = values.get(flag);
+    if (v == null) {
+      return fallback;
+    }
+    try {
+      return Double.parseDouble(v);
+    } catch (NumberFormatException e) {
+      throw PainpointException.config(flag + ": '" + v + "' is not a number");
+    }
+  }
+
   int integer(String flag, int fallback) {
     String v = values.get(flag);
     if (v == null) {

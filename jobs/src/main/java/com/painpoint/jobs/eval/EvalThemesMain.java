@@ -3,10 +3,12 @@ package com.painpoint.jobs.eval;
 import static org.apache.spark.sql.functions.col;
 
 import com.painpoint.features.config.PainpointException;
+import com.painpoint.features.config.ThemeOptions;
 import com.painpoint.features.spark.SparkSessions;
 import com.painpoint.models.sentiment.CoreNlp;
-import com.painpoint.models.themes.KSelection;
+import com.painpoint.models.themes.SphericalKMeans;
 import com.painpoint.models.themes.ThemeVectors;
+import com.painpoint.models.themes.TouchpointClusters;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
@@ -31,7 +33,10 @@ import org.apache.spark.sql.types.StructType;
 public final class EvalThemesMain {
   static final String USAGE =
       "usage: scripts/eval-themes --input FILE.csv --text-col C --label-col L [--k K]"
-          + " [--w2v-weight W]";
+          + " [--max-k M] [--w2v-weight W] [--pretrained-weight P]\n"
+          + "  without --k, the number of clusters comes from the nightly method: spherical k-means"
+          + " with 2*M clusters, then sub-clusters merged while their centroids are at least"
+          + " merge_similarity alike (M default 100)";
 
   private EvalThemesMain() {}
 
@@ -41,12 +46,24 @@ public final class EvalThemesMain {
     try {
       EvalArgs a =
           new EvalArgs(
-              args, Set.of("--input", "--text-col", "--label-col", "--k", "--w2v-weight"), USAGE);
+              args,
+              Set.of(
+                  "--input",
+                  "--text-col",
+                  "--label-col",
+                  "--k",
+                  "--max-k",
+                  "--w2v-weight",
+                  "--pretrained-weight"),
+              USAGE);
       String input = a.required("--input", USAGE);
       String textCol = a.get("--text-col", "text");
       String labelCol = a.get("--label-col", "label");
       int k = a.integer("--k", 0);
-      double w2v = Double.parseDouble(a.get("--w2v-weight", "1.0"));
+      ThemeOptions defaults = ThemeOptions.DEFAULTS;
+      double w2v = a.decimal("--w2v-weight", defaults.word2vecWeight());
+      double pretrained = a.decimal("--pretrained-weight", defaults.pretrainedWeight());
+      int maxK = a.integer("--max-k", 100);
       spark = SparkSessions.forJob("painpoint-eval-themes");
       Dataset<Row> raw =
           spark
@@ -86,23 +103,36 @@ public final class EvalThemesMain {
       long n = lemmas.count();
       int labels = (int) lemmas.select("label").distinct().count();
       long start = System.nanoTime();
-      Dataset<Row> vectors = ThemeVectors.vectorise(lemmas, w2v, 42L).cache();
+      Dataset<Row> withTerms = ThemeVectors.withTerms(lemmas).coalesce(1);
+      Dataset<Row> vectors =
+          ThemeVectors.pipeline(w2v, pretrained, 42L, List.of())
+              .fit(withTerms)
+              .transform(withTerms)
+              .cache();
       String how;
-      KMeansModel model;
       int clusters;
+      List<Row> assigned;
       if (k > 0) {
         clusters = k;
-        model = KSelection.fit(vectors, k, 42L);
+        KMeansModel model = SphericalKMeans.fit(vectors, k, 42L);
+        assigned = model.transform(vectors).select("label", "prediction").collectAsList();
         how = "k given";
       } else {
-        // Label-blind: a grid from 10 to sqrt(n)*2 clusters, best cosine silhouette.
-        int max = Math.max(12, (int) Math.round(2 * Math.sqrt(n)));
-        KSelection.Choice choice = KSelection.choose(vectors, KSelection.grid(10, max, 8), 42L);
-        clusters = choice.k();
-        model = choice.model();
-        how = "k chosen by silhouette from " + choice.trials();
+        // Label-blind, as in the nightly job: over-cluster, then merge similar sub-clusters.
+        TouchpointClusters.Fit fit =
+            TouchpointClusters.fit("eval", vectors, n, defaults.withMaxThemes(maxK));
+        clusters = fit.k();
+        assigned =
+            vectors
+                .withColumn("_a", TouchpointClusters.assign(fit))
+                .select(col("label"), col("_a.cluster").as("prediction"))
+                .collectAsList();
+        how =
+            "from "
+                + fit.centers().length
+                + " k-means sub-clusters merged at centroid similarity >= "
+                + defaults.mergeSimilarity();
       }
-      List<Row> assigned = model.transform(vectors).select("label", "prediction").collectAsList();
       double seconds = (System.nanoTime() - start) / 1e9;
       List<String> gold = new ArrayList<>();
       List<Integer> pred = new ArrayList<>();
@@ -116,8 +146,9 @@ public final class EvalThemesMain {
       System.out.printf(Locale.ROOT, "input    %s%ntexts    %d, %d labels%n", input, n, labels);
       System.out.printf(
           Locale.ROOT,
-          "method   lemmas + bigrams, TF-IDF%s, spherical k-means (seed 42)%n",
-          w2v > 0 ? " joined with corpus Word2Vec (weight " + w2v + ")" : "");
+          "method   lemmas + bigrams, TF-IDF%s%s, spherical k-means (seed 42)%n",
+          w2v > 0 ? " + corpus Word2Vec (weight " + w2v + ")" : "",
+          pretrained > 0 ? " + CoreNLP word vectors (weight " + pretrained + ")" : "");
       System.out.printf(Locale.ROOT, "k        %d (%s)%n", clusters, how);
       System.out.printf(Locale.ROOT, "seconds  %.1f%n", seconds);
       System.out.printf(

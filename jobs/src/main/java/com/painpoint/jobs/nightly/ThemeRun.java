@@ -8,6 +8,7 @@ import com.painpoint.models.sentiment.SentimentColumns;
 import com.painpoint.models.themes.CentroidMerge;
 import com.painpoint.models.themes.ThemeColumns;
 import com.painpoint.models.themes.ThemeDiscovery;
+import com.painpoint.models.themes.ThemePlan;
 import com.painpoint.models.themes.TouchpointClusters;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -50,16 +51,25 @@ final class ThemeRun {
     stages.progress(
         "themes: matching ids against {}", previousPath.orElse("no earlier run (all themes new)"));
     Dataset<Row> previous = previousPath.map(p -> spark.read().parquet(p)).orElse(null);
+    // The previous run's sentences carry their theme ids: themes keep their sentences.
+    Dataset<Row> previousScored =
+        previousPath
+            .map(p -> new org.apache.hadoop.fs.Path(p).getParent())
+            .map(d -> new org.apache.hadoop.fs.Path(d, SentimentRun.FEEDBACK_SCORED).toString())
+            .map(p -> spark.read().parquet(p))
+            .orElse(null);
     ThemeDiscovery.Result r =
-        ThemeDiscovery.discover(spark, scored, previous, config.themes(), runDate);
-    for (TouchpointClusters.Fit f : r.fits()) {
+        ThemeDiscovery.discover(spark, scored, previous, previousScored, config.themes(), runDate);
+    for (ThemePlan plan : r.plans()) {
+      TouchpointClusters.Fit f = plan.leftover();
       stages.progress(
-          "themes: {}: {} clusterable negative sentences, {} theme(s){}",
-          f.touchpoint(),
+          "themes: {}: {} kept theme(s); {} new sentences clustered into {} new theme(s){}",
+          plan.touchpoint(),
+          plan.kept(),
           f.sentences(),
           f.k(),
           f.centers().length <= 1
-              ? " (too few to split)"
+              ? ""
               : " from " + f.centers().length + " sub-clusters, merges at " + merges(f));
     }
     spark
@@ -84,17 +94,19 @@ final class ThemeRun {
     f.put("matched_against", previousPath.orElse(null));
     f.put("negative_sentence_touchpoints", r.negativeSentences());
     Map<String, Object> perTouchpoint = new LinkedHashMap<>();
-    for (TouchpointClusters.Fit fit : r.fits()) {
+    for (ThemePlan plan : r.plans()) {
+      TouchpointClusters.Fit fit = plan.leftover();
       Map<String, Object> t = new LinkedHashMap<>();
-      t.put("clusterable_sentences", fit.sentences());
-      t.put("themes", fit.k());
+      t.put("kept_themes", plan.kept());
+      t.put("new_sentences_clustered", fit.sentences());
+      t.put("new_themes", fit.k());
       t.put("sub_clusters", fit.centers().length);
       List<Double> sims = new ArrayList<>();
       for (CentroidMerge.Step step : fit.merges()) {
         sims.add(Math.round(step.similarity() * 1e4) / 1e4);
       }
       t.put("merge_similarities", sims);
-      perTouchpoint.put(fit.touchpoint(), t);
+      perTouchpoint.put(plan.touchpoint(), t);
     }
     f.put("touchpoints", perTouchpoint);
     Map<String, Long> status = new LinkedHashMap<>();

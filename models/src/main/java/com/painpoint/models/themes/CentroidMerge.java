@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class CentroidMerge {
   /** One merge: the two groups joined and their similarity. */
-  public record Step(int groups, double similarity) {}
+  public record Step(int groups, double similarity) implements java.io.Serializable {}
 
   /**
    * The result: {@code groupOf[i]} is the theme index (0..k-1, largest theme first) of sub-cluster

@@ -27,6 +27,7 @@ public final class NegativeSentences {
         .filter(col(ThemeColumns.TOUCHPOINT).notEqual(lit(SentimentColumns.UNATTRIBUTED)))
         .select(
             col(FeedbackSchema.FEEDBACK_ID),
+            col(SentimentColumns.TEXT_HASH),
             col(SentimentColumns.SENTENCE_INDEX),
             col(FeedbackSchema.CUSTOMER_ID),
             col(ThemeColumns.TOUCHPOINT),

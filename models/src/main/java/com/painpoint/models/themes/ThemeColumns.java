@@ -39,6 +39,11 @@ public final class ThemeColumns {
 
   public static final int OTHER = -1;
 
+  /**
+   * Internal: the theme a sentence had in the previous run (same feedback, text and touchpoint).
+   */
+  static final String PREVIOUS_THEME = "_previous_theme";
+
   private ThemeColumns() {}
 
   /** The id of a touchpoint's {@code other} bucket. */

@@ -84,13 +84,13 @@ public final class ThemeDiscovery {
    * @param themes rows of {@link #SCHEMA}, ordered by touchpoint and rank ({@code other} last)
    * @param sentenceThemes feedback_id, sentence_index, theme_ids: the theme of each negative
    *     sentence in each of its touchpoints
-   * @param fits per touchpoint: sentences clustered, k and the silhouettes tried
+   * @param plans per touchpoint: kept themes and the clustering of the leftover sentences
    * @param negativeSentences negative sentence × touchpoint rows considered
    */
   public record Result(
       List<Row> themes,
       Dataset<Row> sentenceThemes,
-      List<TouchpointClusters.Fit> fits,
+      List<ThemePlan> plans,
       long negativeSentences,
       List<String> genericTerms) {}
 
@@ -98,11 +98,13 @@ public final class ThemeDiscovery {
 
   /**
    * @param previousThemes the previous run's {@code pain_themes}, or null
+   * @param previousScored the previous run's {@code feedback_scored} (with theme ids), or null
    */
   public static Result discover(
       SparkSession spark,
       Dataset<Row> feedbackScored,
       Dataset<Row> previousThemes,
+      Dataset<Row> previousScored,
       ThemeOptions options,
       LocalDate runDate) {
     Dataset<Row> negative =
@@ -124,6 +126,7 @@ public final class ThemeDiscovery {
             .withColumn("_clusterable", size(col("_content")).geq(options.minTerms()))
             .select(
                 col(FeedbackSchema.FEEDBACK_ID),
+                col(SentimentColumns.TEXT_HASH),
                 col(SentimentColumns.SENTENCE_INDEX),
                 col(FeedbackSchema.CUSTOMER_ID),
                 col(ThemeColumns.TOUCHPOINT),
@@ -131,7 +134,9 @@ public final class ThemeDiscovery {
                 col(SentimentColumns.SCORE),
                 col(ThemeVectors.TERMS),
                 col("_clusterable"),
-                col(ThemeVectors.FEATURES))
+                col(ThemeVectors.FEATURES));
+    vectors =
+        withPreviousThemes(vectors, previousThemes, previousScored)
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Map<String, long[]> counts = new TreeMap<>();
@@ -143,12 +148,13 @@ public final class ThemeDiscovery {
         counts.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
       }
       long total = counts.values().stream().mapToLong(c -> c[0]).sum();
-      List<TouchpointClusters.Fit> fits = fitAll(vectors, counts, options);
+      List<ThemePlan> plans = planAll(vectors, counts, options);
       Dataset<Row> assigned =
-          assign(vectors, fits, options).persist(StorageLevel.MEMORY_AND_DISK());
+          assign(vectors, plans, options).persist(StorageLevel.MEMORY_AND_DISK());
       try {
         List<Row> idRows = new ArrayList<>();
-        List<Row> themes = summarise(assigned, counts, previousThemes, options, runDate, idRows);
+        List<Row> themes =
+            summarise(assigned, counts, plans, previousThemes, options, runDate, idRows);
         Dataset<Row> idMap =
             spark.createDataFrame(
                 idRows,
@@ -169,7 +175,7 @@ public final class ThemeDiscovery {
                 .groupBy(FeedbackSchema.FEEDBACK_ID, SentimentColumns.SENTENCE_INDEX)
                 .agg(sort_array(collect_set(col(ThemeColumns.THEME_ID))).as(ThemeColumns.THEME_IDS))
                 .localCheckpoint(true);
-        return new Result(themes, sentenceThemes, fits, total, generic);
+        return new Result(themes, sentenceThemes, plans, total, generic);
       } finally {
         assigned.unpersist();
       }
@@ -178,31 +184,64 @@ public final class ThemeDiscovery {
     }
   }
 
-  private static List<TouchpointClusters.Fit> fitAll(
+  /**
+   * Tonight's vectors with the theme each sentence had in the previous run ({@link
+   * ThemeColumns#PREVIOUS_THEME}, null when new, edited, or in {@code other} last night).
+   */
+  private static Dataset<Row> withPreviousThemes(
+      Dataset<Row> vectors, Dataset<Row> previousThemes, Dataset<Row> previousScored) {
+    if (previousThemes == null
+        || previousScored == null
+        || !List.of(previousScored.columns()).contains(ThemeColumns.THEME_IDS)) {
+      return vectors.withColumn(ThemeColumns.PREVIOUS_THEME, lit(null).cast(DataTypes.StringType));
+    }
+    Dataset<Row> themeTouchpoint =
+        previousThemes
+            .filter(col(ThemeColumns.IS_OTHER).equalTo(false))
+            .select(
+                col(ThemeColumns.THEME_ID).as(ThemeColumns.PREVIOUS_THEME),
+                col(ThemeColumns.TOUCHPOINT));
+    Dataset<Row> members =
+        previousScored
+            .select(
+                col(FeedbackSchema.FEEDBACK_ID),
+                col(SentimentColumns.TEXT_HASH),
+                col(SentimentColumns.SENTENCE_INDEX),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .explode(col(ThemeColumns.THEME_IDS))
+                    .as(ThemeColumns.PREVIOUS_THEME))
+            .join(
+                org.apache.spark.sql.functions.broadcast(themeTouchpoint),
+                ThemeTerms.seq(ThemeColumns.PREVIOUS_THEME));
+    return vectors.join(
+        members,
+        ThemeTerms.seq(
+            FeedbackSchema.FEEDBACK_ID,
+            SentimentColumns.TEXT_HASH,
+            SentimentColumns.SENTENCE_INDEX,
+            ThemeColumns.TOUCHPOINT),
+        "left");
+  }
+
+  /** One plan per touchpoint, built concurrently (each is a few small Spark jobs). */
+  private static List<ThemePlan> planAll(
       Dataset<Row> vectors, Map<String, long[]> counts, ThemeOptions options) {
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(4, Math.max(1, counts.size())));
     try {
-      List<Future<TouchpointClusters.Fit>> futures = new ArrayList<>();
-      for (Map.Entry<String, long[]> e : counts.entrySet()) {
-        String tp = e.getKey();
-        long n = e.getValue()[1];
+      List<Future<ThemePlan>> futures = new ArrayList<>();
+      for (String tp : counts.keySet()) {
         futures.add(
             pool.submit(
-                () ->
-                    n == 0
-                        ? TouchpointClusters.empty(tp)
-                        : TouchpointClusters.fit(
-                            tp,
-                            vectors.filter(
-                                col(ThemeColumns.TOUCHPOINT).equalTo(tp).and(col("_clusterable"))),
-                            n,
-                            options)));
+                () -> plan(vectors.filter(col(ThemeColumns.TOUCHPOINT).equalTo(tp)), tp, options)));
       }
-      List<TouchpointClusters.Fit> fits = new ArrayList<>();
-      for (Future<TouchpointClusters.Fit> f : futures) {
-        fits.add(f.get());
+      List<ThemePlan> plans = new ArrayList<>();
+      for (Future<ThemePlan> f : futures) {
+        plans.add(f.get());
       }
-      return fits;
+      return plans;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new PainpointException(PainpointException.Kind.RUNTIME, "themes: interrupted", e);
@@ -219,32 +258,83 @@ public final class ThemeDiscovery {
   }
 
   /**
-   * Adds cluster and similarity; sentences too short to theme, too far from every centroid, or in a
-   * cluster smaller than {@code min_theme_size} get {@link ThemeColumns#OTHER}.
+   * A touchpoint's plan: kept themes with tonight's centroids and join thresholds (the 10th
+   * percentile of their members' similarity, at least {@code min_similarity}), then the leftover
+   * sentences clustered into new themes.
+   */
+  private static ThemePlan plan(Dataset<Row> tp, String touchpoint, ThemeOptions options) {
+    List<String> ids = new ArrayList<>();
+    List<double[]> centers = new ArrayList<>();
+    for (Row r :
+        tp.filter(col(ThemeColumns.PREVIOUS_THEME).isNotNull())
+            .groupBy(ThemeColumns.PREVIOUS_THEME)
+            .agg(org.apache.spark.ml.stat.Summarizer.mean(col(ThemeVectors.FEATURES)).as("_mean"))
+            .orderBy(ThemeColumns.PREVIOUS_THEME)
+            .collectAsList()) {
+      ids.add(r.getString(0));
+      centers.add(
+          TouchpointClusters.unit(((org.apache.spark.ml.linalg.Vector) r.get(1)).toArray()));
+    }
+    double[] thresholds = new double[ids.size()];
+    java.util.Arrays.fill(thresholds, options.minSimilarity());
+    ThemePlan plan =
+        new ThemePlan(
+            touchpoint,
+            ids,
+            centers.toArray(double[][]::new),
+            thresholds,
+            null,
+            options.minSimilarity());
+    if (!ids.isEmpty()) {
+      for (Row r :
+          tp.filter(col(ThemeColumns.PREVIOUS_THEME).isNotNull())
+              .withColumn("_a", plan.assign())
+              .groupBy(ThemeColumns.PREVIOUS_THEME)
+              .agg(
+                  org.apache.spark.sql.functions.percentile_approx(
+                      col("_a.similarity"), lit(0.1), lit(1000)))
+              .collectAsList()) {
+        int i = ids.indexOf(r.getString(0));
+        thresholds[i] = Math.max(options.minSimilarity(), r.getDouble(1));
+      }
+    }
+    Dataset<Row> leftover =
+        tp.withColumn("_a", plan.assign())
+            .filter(col("_a.cluster").equalTo(ThemePlan.LEFTOVER))
+            .drop("_a");
+    long n = leftover.count();
+    ThemeOptions forLeftover = options;
+    if (!ids.isEmpty()) {
+      // Room for new themes next to the kept ones: up to max_themes in all, and always room for
+      // two emerging themes (kept themes retire as their feedback leaves the window).
+      int room = Math.max(2, options.maxThemes() - ids.size());
+      forLeftover = options.withMaxThemes(room);
+    }
+    // Next to kept themes, a handful of unplaced sentences is not yet a theme: they wait in other
+    // (and are looked at again each night) until there are min_sentences of them.
+    boolean tooFew = !ids.isEmpty() && n < options.minSentences();
+    TouchpointClusters.Fit fit =
+        n == 0 || tooFew
+            ? TouchpointClusters.empty(touchpoint)
+            : TouchpointClusters.fit(touchpoint, leftover, n, forLeftover);
+    return plan.withLeftover(fit);
+  }
+
+  /**
+   * Adds cluster and similarity; sentences too short to theme, too far from every theme, or in a
+   * new cluster smaller than {@code min_theme_size} get {@link ThemeColumns#OTHER}.
    */
   private static Dataset<Row> assign(
-      Dataset<Row> vectors, List<TouchpointClusters.Fit> fits, ThemeOptions options) {
+      Dataset<Row> vectors, List<ThemePlan> plans, ThemeOptions options) {
     Dataset<Row> all = null;
-    for (TouchpointClusters.Fit fit : fits) {
-      Dataset<Row> tp = vectors.filter(col(ThemeColumns.TOUCHPOINT).equalTo(fit.touchpoint()));
-      Dataset<Row> a;
-      if (fit.k() == 0) {
-        a =
-            tp.withColumn(ThemeColumns.CLUSTER, lit(ThemeColumns.OTHER))
-                .withColumn(ThemeColumns.SIMILARITY, lit(0.0));
-      } else {
-        a =
-            tp.withColumn("_a", TouchpointClusters.assign(fit))
-                .withColumn(
-                    ThemeColumns.CLUSTER,
-                    when(
-                            col("_clusterable")
-                                .and(col("_a.similarity").geq(options.minSimilarity())),
-                            col("_a.cluster"))
-                        .otherwise(lit(ThemeColumns.OTHER)))
-                .withColumn(ThemeColumns.SIMILARITY, col("_a.similarity"))
-                .drop("_a");
-      }
+    for (ThemePlan plan : plans) {
+      Dataset<Row> a =
+          vectors
+              .filter(col(ThemeColumns.TOUCHPOINT).equalTo(plan.touchpoint()))
+              .withColumn("_a", plan.assign())
+              .withColumn(ThemeColumns.CLUSTER, col("_a.cluster"))
+              .withColumn(ThemeColumns.SIMILARITY, col("_a.similarity"))
+              .drop("_a", ThemeVectors.FEATURES);
       all = all == null ? a : all.unionByName(a);
     }
     if (all == null) {
@@ -253,7 +343,10 @@ public final class ThemeDiscovery {
           .withColumn(ThemeColumns.SIMILARITY, lit(0.0))
           .drop(ThemeVectors.FEATURES);
     }
-    all = all.drop(ThemeVectors.FEATURES);
+    Map<String, Integer> keptByTouchpoint = new HashMap<>();
+    for (ThemePlan plan : plans) {
+      keptByTouchpoint.put(plan.touchpoint(), plan.kept());
+    }
     List<String> small = new ArrayList<>();
     for (Row r :
         all.filter(col(ThemeColumns.CLUSTER).geq(0))
@@ -261,7 +354,9 @@ public final class ThemeDiscovery {
             .count()
             .filter(col("count").lt(options.minThemeSize()))
             .collectAsList()) {
-      small.add(ThemeMatcher.key(r.getString(0), r.getInt(1)));
+      if (r.getInt(1) >= keptByTouchpoint.getOrDefault(r.getString(0), 0)) {
+        small.add(ThemeMatcher.key(r.getString(0), r.getInt(1)));
+      }
     }
     Column key = concat_ws("#", col(ThemeColumns.TOUCHPOINT), col(ThemeColumns.CLUSTER));
     return all.withColumn(
@@ -270,10 +365,10 @@ public final class ThemeDiscovery {
             .otherwise(col(ThemeColumns.CLUSTER)));
   }
 
-  /** The theme rows; {@code idRows} receives (touchpoint, cluster, theme_id) for each. */
   private static List<Row> summarise(
       Dataset<Row> assigned,
       Map<String, long[]> counts,
+      List<ThemePlan> plans,
       Dataset<Row> previousThemes,
       ThemeOptions options,
       LocalDate runDate,
@@ -320,8 +415,34 @@ public final class ThemeDiscovery {
               (double) n / counts.get(r.getString(0))[0]));
     }
     List<ThemeMatcher.Previous> previous = previous(previousThemes);
-    Map<String, ThemeMatcher.Identity> ids =
-        ThemeMatcher.match(current, previous, runDate, options.matchThreshold());
+    Map<String, ThemeMatcher.Previous> previousById = new HashMap<>();
+    previous.forEach(p -> previousById.put(p.themeId(), p));
+    Map<String, ThemePlan> planOf = new HashMap<>();
+    plans.forEach(p -> planOf.put(p.touchpoint(), p));
+    // Kept themes keep their id; new ones may still match a previous theme that lost all its
+    // sentences (it came back), else they are new.
+    Map<String, ThemeMatcher.Identity> ids = new HashMap<>();
+    List<ThemeMatcher.Current> fresh = new ArrayList<>();
+    java.util.Set<String> keptIds = new java.util.HashSet<>();
+    for (ThemeMatcher.Current c : current) {
+      ThemePlan plan = planOf.get(c.touchpoint());
+      if (c.cluster() < plan.kept()) {
+        String id = plan.keptIds().get(c.cluster());
+        ThemeMatcher.Previous p = previousById.get(id);
+        keptIds.add(id);
+        ids.put(
+            ThemeMatcher.key(c.touchpoint(), c.cluster()),
+            new ThemeMatcher.Identity(id, p.firstSeen(), ThemeMatcher.status(c, p), p, null));
+      } else {
+        fresh.add(c);
+      }
+    }
+    ids.putAll(
+        ThemeMatcher.match(
+            fresh,
+            previous.stream().filter(p -> !keptIds.contains(p.themeId())).toList(),
+            runDate,
+            options.matchThreshold()));
 
     List<Row> rows = new ArrayList<>();
     current.sort(

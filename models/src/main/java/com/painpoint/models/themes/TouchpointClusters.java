@@ -63,7 +63,7 @@ public final class TouchpointClusters {
       double[] c = mean.isNullAt(0) ? new double[0] : ((Vector) mean.get(0)).toArray();
       return new Fit(touchpoint, n, new double[][] {unit(c)}, new int[] {0}, 1, List.of());
     }
-    KMeansModel model = KSelection.fit(vectors, subK, options.seed());
+    KMeansModel model = SphericalKMeans.fit(vectors, subK, options.seed());
     double[][] centers = centers(model);
     long[] sizes = model.summary().clusterSizes();
     CentroidMerge.Merged merged =
