@@ -39,8 +39,11 @@ final class SentimentRun {
   static final String FEEDBACK_SCORED = "feedback_scored";
   static final String TOUCHPOINT_SENTIMENT = "touchpoint_sentiment";
 
-  /** Scored sentences before the themes step adds theme ids (removed before the run commits). */
-  static final String UNTHEMED = "_feedback_scored_unthemed";
+  /**
+   * Scored sentences before the themes step adds theme ids (removed before the run commits). No
+   * leading underscore: Spark treats such paths as hidden and warns when asked to read one.
+   */
+  static final String UNTHEMED = "unthemed_feedback_scored";
 
   /** The per-touchpoint table (collected: a dozen rows) and the figures for the manifest. */
   record Outcome(List<Row> touchpointSentiment, Map<String, Object> figures) {}
