@@ -1,0 +1,215 @@
+package com.painpoint.jobs.nightly;
+
+import static org.apache.spark.sql.functions.col;
+
+import com.painpoint.features.config.PainpointConfig;
+import com.painpoint.features.config.RankingOptions;
+import com.painpoint.features.contracts.CrmSchema;
+import com.painpoint.features.customers.CustomerFeatures;
+import com.painpoint.features.taxonomy.Taxonomy;
+import com.painpoint.jobs.io.PreviousRuns;
+import com.painpoint.jobs.io.RunOutput;
+import com.painpoint.models.churn.ChurnMetrics;
+import com.painpoint.models.churn.ChurnModel;
+import com.painpoint.models.churn.ChurnTable;
+import com.painpoint.models.churn.ColumnTypeDetector;
+import com.painpoint.models.churn.ColumnTypes;
+import com.painpoint.models.churn.CustomerRisk;
+import com.painpoint.models.churn.TrainedChurnModel;
+import com.painpoint.models.impact.ImpactColumns;
+import com.painpoint.models.impact.ImpactStrata;
+import com.painpoint.models.impact.SegmentNegativity;
+import com.painpoint.models.impact.TouchpointImpact;
+import com.painpoint.models.ranking.RankingColumns;
+import com.painpoint.models.ranking.TouchpointRanking;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The job's churn and ranking step: builds the customer feature table, measures each touchpoint's
+ * churn impact, trains and saves the churn model, scores active customers, and ranks touchpoints by
+ * pain score against the previous run's ranking.
+ */
+final class ChurnRankingRun {
+  static final String CUSTOMER_FEATURES = "customer_features";
+  static final String TOUCHPOINT_IMPACT = "touchpoint_impact";
+
+  /** The fitted MLlib pipeline, inside the run folder so it commits (or vanishes) with the run. */
+  static final String CHURN_MODEL = "churn_model";
+
+  static final String CUSTOMER_RISK = "customer_risk";
+  static final String TOUCHPOINT_RANKING = "touchpoint_ranking";
+
+  /** Touchpoints named per at-risk customer. */
+  static final int TOP_TOUCHPOINTS = 3;
+
+  /**
+   * The ranking and impact tables (collected: a row per touchpoint, or per touchpoint x evidence),
+   * output row counts and the figures for the manifest's {@code churn} section.
+   */
+  record Outcome(
+      List<Row> ranking,
+      List<Row> impact,
+      Map<String, Long> outputs,
+      Map<String, Object> figures) {}
+
+  private ChurnRankingRun() {}
+
+  static Outcome run(
+      SparkSession spark,
+      Dataset<Row> crm,
+      Taxonomy taxonomy,
+      PainpointConfig config,
+      String outRoot,
+      LocalDate runDate,
+      RunOutput out,
+      Stages stages) {
+    RankingOptions options = config.ranking();
+    Map<String, Long> outputs = new LinkedHashMap<>();
+    Dataset<Row> sessions = spark.read().parquet(out.path(NightlyJob.SESSION_TOUCHPOINTS));
+    Dataset<Row> sentences = spark.read().parquet(out.path(SentimentRun.FEEDBACK_SCORED));
+
+    CustomerFeatures.table(crm, sessions, sentences, taxonomy, runDate)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(out.path(CUSTOMER_FEATURES));
+    Dataset<Row> customers = spark.read().parquet(out.path(CUSTOMER_FEATURES)).cache();
+    long customerRows = customers.count();
+    outputs.put(CUSTOMER_FEATURES, customerRows);
+    stages.progress("{}: {} customers", CUSTOMER_FEATURES, customerRows);
+
+    Dataset<Row> impact =
+        TouchpointImpact.table(
+                ImpactStrata.counts(customers, taxonomy), taxonomy, options.minExposed())
+            .cache();
+    out.writeSmallTable(impact, TOUCHPOINT_IMPACT);
+    List<Row> impactRows = impact.collectAsList();
+    outputs.put(TOUCHPOINT_IMPACT, (long) impactRows.size());
+    Map<String, Double> riskRatios = new HashMap<>();
+    for (Row r : impactRows) {
+      if (ImpactColumns.ANY.equals(r.getAs(ImpactColumns.EVIDENCE))
+          && r.<Boolean>getAs(ImpactColumns.ENOUGH_EXPOSED)
+          && r.getAs(ImpactColumns.MH_RR) != null) {
+        riskRatios.put(r.getAs(ImpactColumns.TOUCHPOINT), r.getAs(ImpactColumns.MH_RR));
+      }
+    }
+    stages.progress("{}: MH risk ratios (any evidence) {}", TOUCHPOINT_IMPACT, riskRatios);
+
+    // Churn model: trained on every customer with a known outcome; churners' features stop at
+    // their churn date, so the model learns from what preceded churn.
+    Dataset<Row> input = CustomerRisk.modelInput(customers);
+    Dataset<Row> known = input.filter(col(CrmSchema.CHURNED).isNotNull());
+    ColumnTypes types = ColumnTypeDetector.detect(known, CrmSchema.CHURNED, CrmSchema.CUSTOMER_ID);
+    TrainedChurnModel model =
+        ChurnModel.train(ChurnTable.prepare(known, types), types, ChurnModel.Settings.defaults());
+    model.save(out.path(CHURN_MODEL));
+    ChurnMetrics test = model.test();
+    stages.progress(
+        "churn: {} chosen (validation ROC AUC lr {} / gbt {}); test ROC AUC {}, PR AUC {}, Brier {}",
+        model.modelName(),
+        round(model.best(ChurnModel.LOGISTIC_REGRESSION).validationAuc()),
+        round(model.best(ChurnModel.GBT).validationAuc()),
+        round(test.rocAuc()),
+        round(test.prAuc()),
+        round(test.brier()));
+
+    Dataset<Row> active = input.filter(col(CrmSchema.CHURNED).equalTo(false));
+    CustomerRisk.table(
+            ChurnModel.score(model.model(), ChurnTable.prepare(active, types)),
+            customers,
+            riskRatios,
+            taxonomy,
+            TOP_TOUCHPOINTS)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(out.path(CUSTOMER_RISK));
+    long riskRows = spark.read().parquet(out.path(CUSTOMER_RISK)).count();
+    outputs.put(CUSTOMER_RISK, riskRows);
+
+    Optional<String> previousPath =
+        PreviousRuns.latestBefore(spark, outRoot, runDate, TOUCHPOINT_RANKING);
+    Dataset<Row> ranking =
+        TouchpointRanking.withChange(
+                TouchpointRanking.table(
+                    impact,
+                    SegmentNegativity.table(sentences, crm, taxonomy),
+                    spark.read().parquet(out.path(NightlyJob.TOUCHPOINT_FRICTION)),
+                    spark.read().parquet(out.path(ThemeRun.PAIN_THEMES)),
+                    taxonomy,
+                    options),
+                previousPath.map(p -> spark.read().parquet(p)).orElse(null))
+            .cache();
+    out.writeSmallTable(ranking, TOUCHPOINT_RANKING);
+    List<Row> rankingRows = ranking.collectAsList();
+    outputs.put(TOUCHPOINT_RANKING, (long) rankingRows.size());
+    ranking.unpersist();
+    impact.unpersist();
+    customers.unpersist();
+
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("model", model.modelName());
+    f.put("model_path", CHURN_MODEL);
+    f.put("customers_with_outcome", types.rows());
+    f.put("churned", types.churned());
+    f.put("train_rows", model.trainRows());
+    f.put("validation_rows", model.validationRows());
+    f.put("numeric_features", types.numeric());
+    f.put("categorical_features", types.categorical());
+    f.put("excluded_columns", types.excluded());
+    List<Map<String, Object>> candidates = new ArrayList<>();
+    for (TrainedChurnModel.Candidate c : model.candidates()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("model", c.modelName());
+      m.put("params", c.params());
+      m.put("validation_roc_auc", round(c.validationAuc()));
+      candidates.add(m);
+    }
+    f.put("candidates", candidates);
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("n", test.n());
+    t.put("churned", test.churned());
+    t.put("roc_auc", round(test.rocAuc()));
+    t.put("pr_auc", round(test.prAuc()));
+    t.put("brier", round(test.brier()));
+    List<Map<String, Object>> bins = new ArrayList<>();
+    for (ChurnMetrics.CalibrationBin b : test.calibration()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("decile", b.decile());
+      m.put("count", b.count());
+      m.put("mean_predicted", round(b.meanPredicted()));
+      m.put("observed_rate", round(b.observedRate()));
+      bins.add(m);
+    }
+    t.put("calibration", bins);
+    f.put("test", t);
+    f.put("active_customers_scored", riskRows);
+    f.put("ranking_compared_with", previousPath.orElse(null));
+    f.put("permutation_importance", "not computed");
+    return new Outcome(rankingRows, impactRows, outputs, f);
+  }
+
+  static double round(double v) {
+    return Math.round(v * 1e4) / 1e4;
+  }
+
+  /** The top of the ranking for the log line: "billing 79.9, checkout 55.5". */
+  static String top(List<Row> ranking, int n) {
+    List<String> out = new ArrayList<>();
+    for (Row r : ranking.subList(0, Math.min(n, ranking.size()))) {
+      out.add(
+          r.<String>getAs(RankingColumns.TOUCHPOINT)
+              + String.format(Locale.ROOT, " %.1f", r.<Double>getAs(RankingColumns.PAIN_SCORE)));
+    }
+    return String.join(", ", out);
+  }
+}
