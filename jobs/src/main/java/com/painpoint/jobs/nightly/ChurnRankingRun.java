@@ -1,20 +1,27 @@
 package com.painpoint.jobs.nightly;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.col;
 
 import com.painpoint.features.config.PainpointConfig;
 import com.painpoint.features.config.RankingOptions;
 import com.painpoint.features.contracts.CrmSchema;
+import com.painpoint.features.customers.CustomerColumns;
 import com.painpoint.features.customers.CustomerFeatures;
 import com.painpoint.features.taxonomy.Taxonomy;
 import com.painpoint.jobs.io.PreviousRuns;
 import com.painpoint.jobs.io.RunOutput;
+import com.painpoint.models.churn.ChurnColumns;
+import com.painpoint.models.churn.ChurnEvaluation;
 import com.painpoint.models.churn.ChurnMetrics;
 import com.painpoint.models.churn.ChurnModel;
 import com.painpoint.models.churn.ChurnTable;
 import com.painpoint.models.churn.ColumnTypeDetector;
 import com.painpoint.models.churn.ColumnTypes;
 import com.painpoint.models.churn.CustomerRisk;
+import com.painpoint.models.churn.PermutationImportance;
+import com.painpoint.models.churn.StratifiedSplit;
 import com.painpoint.models.churn.TrainedChurnModel;
 import com.painpoint.models.impact.ImpactColumns;
 import com.painpoint.models.impact.ImpactStrata;
@@ -30,10 +37,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * The job's churn and ranking step: builds the customer feature table, measures each touchpoint's
@@ -49,6 +61,9 @@ final class ChurnRankingRun {
 
   static final String CUSTOMER_RISK = "customer_risk";
   static final String TOUCHPOINT_RANKING = "touchpoint_ranking";
+
+  /** Column added to the impact table: held-out ROC AUC lost when the touchpoint is shuffled. */
+  static final String PERMUTATION_AUC_DROP = "permutation_auc_drop";
 
   /** Touchpoints named per at-risk customer. */
   static final int TOP_TOUCHPOINTS = 3;
@@ -88,23 +103,6 @@ final class ChurnRankingRun {
     outputs.put(CUSTOMER_FEATURES, customerRows);
     stages.progress("{}: {} customers", CUSTOMER_FEATURES, customerRows);
 
-    Dataset<Row> impact =
-        TouchpointImpact.table(
-                ImpactStrata.counts(customers, taxonomy), taxonomy, options.minExposed())
-            .cache();
-    out.writeSmallTable(impact, TOUCHPOINT_IMPACT);
-    List<Row> impactRows = impact.collectAsList();
-    outputs.put(TOUCHPOINT_IMPACT, (long) impactRows.size());
-    Map<String, Double> riskRatios = new HashMap<>();
-    for (Row r : impactRows) {
-      if (ImpactColumns.ANY.equals(r.getAs(ImpactColumns.EVIDENCE))
-          && r.<Boolean>getAs(ImpactColumns.ENOUGH_EXPOSED)
-          && r.getAs(ImpactColumns.MH_RR) != null) {
-        riskRatios.put(r.getAs(ImpactColumns.TOUCHPOINT), r.getAs(ImpactColumns.MH_RR));
-      }
-    }
-    stages.progress("{}: MH risk ratios (any evidence) {}", TOUCHPOINT_IMPACT, riskRatios);
-
     // Churn model: trained on every customer with a known outcome; churners' features stop at
     // their churn date, so the model learns from what preceded churn.
     Dataset<Row> input = CustomerRisk.modelInput(customers);
@@ -122,6 +120,44 @@ final class ChurnRankingRun {
         round(test.rocAuc()),
         round(test.prAuc()),
         round(test.brier()));
+
+    Map<String, Double> aucDrops = permutationImportance(known, types, model, taxonomy);
+    stages.progress(
+        "churn: held-out ROC AUC drop when a touchpoint's features are shuffled {}", aucDrops);
+    List<Row> drops = new ArrayList<>();
+    aucDrops.forEach((tp, d) -> drops.add(RowFactory.create(tp, d)));
+    Dataset<Row> impact =
+        TouchpointImpact.table(
+                ImpactStrata.counts(customers, taxonomy), taxonomy, options.minExposed())
+            .join(
+                spark.createDataFrame(
+                    drops,
+                    new StructType()
+                        .add(ImpactColumns.TOUCHPOINT, DataTypes.StringType)
+                        .add(PERMUTATION_AUC_DROP, DataTypes.DoubleType)),
+                ImpactColumns.TOUCHPOINT,
+                "left")
+            .orderBy(
+                col(ImpactColumns.POSITION),
+                array_position(
+                    array(
+                        ImpactColumns.EVIDENCE_KINDS.stream()
+                            .map(functions::lit)
+                            .toArray(Column[]::new)),
+                    col(ImpactColumns.EVIDENCE)))
+            .cache();
+    out.writeSmallTable(impact, TOUCHPOINT_IMPACT);
+    List<Row> impactRows = impact.collectAsList();
+    outputs.put(TOUCHPOINT_IMPACT, (long) impactRows.size());
+    Map<String, Double> riskRatios = new HashMap<>();
+    for (Row r : impactRows) {
+      if (ImpactColumns.ANY.equals(r.getAs(ImpactColumns.EVIDENCE))
+          && r.<Boolean>getAs(ImpactColumns.ENOUGH_EXPOSED)
+          && r.getAs(ImpactColumns.MH_RR) != null) {
+        riskRatios.put(r.getAs(ImpactColumns.TOUCHPOINT), r.getAs(ImpactColumns.MH_RR));
+      }
+    }
+    stages.progress("{}: MH risk ratios (any evidence) {}", TOUCHPOINT_IMPACT, riskRatios);
 
     Dataset<Row> active = input.filter(col(CrmSchema.CHURNED).equalTo(false));
     CustomerRisk.table(
@@ -194,8 +230,49 @@ final class ChurnRankingRun {
     f.put("test", t);
     f.put("active_customers_scored", riskRows);
     f.put("ranking_compared_with", previousPath.orElse(null));
-    f.put("permutation_importance", "not computed");
+    f.put("permutation_auc_drop", aucDrops);
     return new Outcome(rankingRows, impactRows, outputs, f);
+  }
+
+  /**
+   * Per touchpoint, the chosen model's test ROC AUC minus its AUC when the touchpoint's feature
+   * group (visits, friction sessions, negative sentences there) is shuffled across test customers.
+   */
+  static Map<String, Double> permutationImportance(
+      Dataset<Row> known, ColumnTypes types, TrainedChurnModel model, Taxonomy taxonomy) {
+    ChurnModel.Settings s = ChurnModel.Settings.defaults();
+    Dataset<Row> test =
+        StratifiedSplit.assign(
+                ChurnTable.prepare(known, types),
+                types.idCol(),
+                s.trainShare(),
+                s.validationShare(),
+                s.seed())
+            .filter(col(ChurnColumns.SPLIT).equalTo(ChurnColumns.TEST))
+            .cache();
+    Map<String, Double> out = new LinkedHashMap<>();
+    try {
+      for (String t : CustomerFeatures.countedTouchpoints(taxonomy)) {
+        List<String> group = new ArrayList<>();
+        for (String m : CustomerColumns.TOUCHPOINT_MEASURES) {
+          if (types.numeric().contains(CustomerColumns.of(t, m))) {
+            group.add(CustomerColumns.of(t, m));
+          }
+        }
+        if (group.isEmpty()) {
+          continue;
+        }
+        double auc =
+            ChurnEvaluation.rocAuc(
+                ChurnModel.score(
+                    model.model(),
+                    PermutationImportance.permuted(test, group, types.idCol(), s.seed())));
+        out.put(t, round(model.test().rocAuc() - auc));
+      }
+    } finally {
+      test.unpersist();
+    }
+    return out;
   }
 
   static double round(double v) {

@@ -230,6 +230,11 @@ class NightlyJobIT {
     assertThat(test.get("brier").asDouble()).isBetween(0.0, 0.5);
     assertThat(test.get("calibration")).hasSize(10);
     assertThat(churn.get("candidates").size()).isGreaterThanOrEqualTo(2);
+    // Measured, not asserted in size: how much held-out AUC each touchpoint's features carry.
+    for (String t : strings(truth.get("churn_top"))) {
+      assertThat(churn.get("permutation_auc_drop").get(t).asDouble()).as(t).isBetween(-0.2, 0.5);
+    }
+    assertThat(impact("billing", "any").<Double>getAs("permutation_auc_drop")).isNotNull();
     Path run = out.resolve("run_date=" + RUN_DATE);
     assertThat(run.resolve("churn_model").resolve("metadata")).isDirectory();
     org.apache.spark.ml.PipelineModel.load(run.resolve("churn_model").toString());
