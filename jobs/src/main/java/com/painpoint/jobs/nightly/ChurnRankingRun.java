@@ -229,6 +229,12 @@ final class ChurnRankingRun {
     t.put("calibration", bins);
     f.put("test", t);
     f.put("active_customers_scored", riskRows);
+    Map<String, Object> weights = new LinkedHashMap<>();
+    weights.put("negativity", options.negativityWeight());
+    weights.put("friction", options.frictionWeight());
+    weights.put("churn", options.churnWeight());
+    weights.put("revenue", options.revenueWeight());
+    f.put("ranking_weights", weights);
     f.put("ranking_compared_with", previousPath.orElse(null));
     f.put("permutation_auc_drop", aucDrops);
     return new Outcome(rankingRows, impactRows, outputs, f);

@@ -229,6 +229,7 @@ class NightlyJobIT {
     assertThat(test.get("pr_auc").asDouble()).isPositive();
     assertThat(test.get("brier").asDouble()).isBetween(0.0, 0.5);
     assertThat(test.get("calibration")).hasSize(10);
+    assertThat(churn.get("ranking_weights").get("churn").asDouble()).isEqualTo(0.3);
     assertThat(churn.get("candidates").size()).isGreaterThanOrEqualTo(2);
     // Measured, not asserted in size: how much held-out AUC each touchpoint's features carry.
     for (String t : strings(truth.get("churn_top"))) {
