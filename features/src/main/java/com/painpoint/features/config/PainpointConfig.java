@@ -9,14 +9,16 @@ import java.util.Set;
 
 /**
  * The run's configuration: per-source formats and column mappings, the reject limit and the
- * journeys thresholds. Everything has a default, so no file is needed for a standard export.
+ * journeys, sentiment, themes and ranking options. Everything has a default, so no file is needed
+ * for a standard export.
  */
 public record PainpointConfig(
     double maxRejectShare,
     Map<String, SourceConfig> sources,
     JourneyConfig journeys,
     SentimentOptions sentiment,
-    ThemeOptions themes)
+    ThemeOptions themes,
+    RankingOptions ranking)
     implements Serializable {
 
   /**
@@ -39,7 +41,12 @@ public record PainpointConfig(
 
   public static final PainpointConfig DEFAULTS =
       new PainpointConfig(
-          0.05, Map.of(), JourneyConfig.DEFAULTS, SentimentOptions.DEFAULTS, ThemeOptions.DEFAULTS);
+          0.05,
+          Map.of(),
+          JourneyConfig.DEFAULTS,
+          SentimentOptions.DEFAULTS,
+          ThemeOptions.DEFAULTS,
+          RankingOptions.DEFAULTS);
 
   public PainpointConfig {
     sources = Map.copyOf(sources);
@@ -60,7 +67,8 @@ public record PainpointConfig(
   }
 
   private static PainpointConfig fromYaml(YamlMap root) {
-    root.requireOnlyKeys(Set.of("max_reject_share", "sources", "journeys", "sentiment", "themes"));
+    root.requireOnlyKeys(
+        Set.of("max_reject_share", "sources", "journeys", "sentiment", "themes", "ranking"));
     double share = root.doubleValue("max_reject_share", DEFAULTS.maxRejectShare());
     if (share < 0 || share > 1) {
       throw root.error("max_reject_share", "must be between 0 and 1, got " + share);
@@ -117,7 +125,8 @@ public record PainpointConfig(
             (int) positive(sm, "max_sentence_tokens", sd.maxSentenceTokens()),
             (int) positive(sm, "min_sentences_to_rank", sd.minSentencesToRank()));
     ThemeOptions themes = ThemeOptions.fromYaml(root.map("themes"));
-    return new PainpointConfig(share, sources, journeys, sentiment, themes);
+    RankingOptions ranking = RankingOptions.fromYaml(root.map("ranking"));
+    return new PainpointConfig(share, sources, journeys, sentiment, themes, ranking);
   }
 
   private static long positive(YamlMap m, String key, long fallback) {

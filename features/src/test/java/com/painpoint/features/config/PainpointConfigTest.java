@@ -52,4 +52,27 @@ class PainpointConfigTest {
             () -> PainpointConfig.parse("c.yaml", "journeys: {session_gap_minutes: 0}\n"))
         .hasMessage("c.yaml: field 'journeys.session_gap_minutes' must be > 0, got 0");
   }
+
+  @Test
+  void rankingWeightsHaveDefaultsAndAreValidated() {
+    RankingOptions d = PainpointConfig.parse("c.yaml", "").ranking();
+    assertThat(d).isEqualTo(RankingOptions.DEFAULTS);
+    RankingOptions r =
+        PainpointConfig.parse("c.yaml", "ranking: {churn_weight: 0.5, min_exposed: 50}\n")
+            .ranking();
+    assertThat(r.churnWeight()).isEqualTo(0.5);
+    assertThat(r.minExposed()).isEqualTo(50);
+    assertThat(r.negativityWeight()).isEqualTo(0.25);
+    assertThatThrownBy(() -> PainpointConfig.parse("c.yaml", "ranking: {friction_weight: -1}\n"))
+        .hasMessage("c.yaml: field 'ranking.friction_weight' must be a number >= 0, got -1.0");
+    assertThatThrownBy(() -> PainpointConfig.parse("c.yaml", "ranking: {churn: 1}\n"))
+        .hasMessageContaining("churn");
+    assertThatThrownBy(
+            () ->
+                PainpointConfig.parse(
+                    "c.yaml",
+                    "ranking: {negativity_weight: 0, friction_weight: 0, churn_weight: 0,"
+                        + " revenue_weight: 0}\n"))
+        .hasMessageContaining("must not all be 0");
+  }
 }

@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The nightly job: reads the CRM, feedback and clickstream exports through their contracts,
- * computes journeys and friction, scores sentiment, finds pain themes, and writes {@code
- * <out>/run_date=YYYY-MM-DD/} atomically with its manifest. Later stages (churn, ranking, report)
- * plug in here.
+ * computes journeys and friction, scores sentiment, finds pain themes, measures churn impact,
+ * trains the churn model and ranks touchpoints by pain, and writes {@code
+ * <out>/run_date=YYYY-MM-DD/} atomically with its manifest. The report stage plugs in here.
  */
 public final class NightlyJob {
   private static final Logger LOG = LoggerFactory.getLogger("painpoint");
@@ -53,7 +53,9 @@ public final class NightlyJob {
       String manifestJson,
       List<Row> frictionRanking,
       List<Row> sentimentRanking,
-      List<Row> themes) {}
+      List<Row> themes,
+      List<Row> touchpointRanking,
+      List<Row> touchpointImpact) {}
 
   public static void main(String[] args) {
     int code = 0;
@@ -98,7 +100,7 @@ public final class NightlyJob {
         Timestamp.from(o.runDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     RejectPolicy policy = new RejectPolicy(config.maxRejectShare());
     Manifest manifest = new Manifest(o, configText, taxonomyText, spark.version());
-    Stages stages = new Stages(spark, 5);
+    Stages stages = new Stages(spark, 6);
     RunOutput out = RunOutput.begin(spark, o.out(), o.runDate());
     LOG.info("painpoint nightly run {} -> {}", o.runDate(), out.finalPath());
     List<SourceIngest.Ingested> held = new ArrayList<>();
@@ -223,13 +225,39 @@ public final class NightlyJob {
                 return new Stages.Result<>(r, "largest: " + ThemeRun.largest(r.themes(), 3));
               });
 
+      ChurnRankingRun.Outcome churn =
+          stages.run(
+              "churn & ranking",
+              "customer features, touchpoint impact, churn model, pain ranking",
+              () -> {
+                ChurnRankingRun.Outcome r =
+                    ChurnRankingRun.run(
+                        spark,
+                        ingested.get(CrmSchema.SOURCE).accepted(),
+                        taxonomy,
+                        config,
+                        o.out(),
+                        o.runDate(),
+                        out,
+                        stages);
+                r.outputs().forEach((name, rows) -> manifest.output(name, name, rows));
+                manifest.section("churn", r.figures());
+                return new Stages.Result<>(r, "top pain: " + ChurnRankingRun.top(r.ranking(), 3));
+              });
+
       held.forEach(SourceIngest.Ingested::release);
       String manifestJson = manifest.toJson(stages.timings());
       out.writeText(MANIFEST, manifestJson);
       out.commit();
       LOG.info("run {} committed to {}", o.runDate(), out.finalPath());
       return new RunResult(
-          out.finalPath(), manifestJson, ranking, sentiment.touchpointSentiment(), themes.themes());
+          out.finalPath(),
+          manifestJson,
+          ranking,
+          sentiment.touchpointSentiment(),
+          themes.themes(),
+          churn.ranking(),
+          churn.impact());
     } catch (RuntimeException | Error e) {
       held.forEach(SourceIngest.Ingested::release);
       out.abort();

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
@@ -52,6 +53,214 @@ class NightlyJobIT {
     result = NightlyJob.run(spark, options(out, SAMPLES.resolve("crm.csv").toString()));
     manifest = JSON.readTree(result.manifestJson());
     truth = JSON.readTree(SAMPLES.resolve("ground_truth.json").toFile());
+    print(result.touchpointRanking(), result.touchpointImpact());
+  }
+
+  static void print(List<Row> ranking, List<Row> impact) {
+    StringBuilder b = new StringBuilder("\ntouchpoint ranking on data-samples\n");
+    for (Row r : ranking) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%2d %-10s %5.1f  neg %.3f fric %.3f churn %.3f rev %.3f  MH %s [%s, %s] themes %s%n",
+              r.<Integer>getAs("rank"),
+              r.getAs("touchpoint"),
+              r.<Double>getAs("pain_score"),
+              r.<Double>getAs("negativity_component"),
+              r.<Double>getAs("friction_component"),
+              r.<Double>getAs("churn_component"),
+              r.<Double>getAs("revenue_component"),
+              fmt(r, "mh_rr"),
+              fmt(r, "mh_rr_lower"),
+              fmt(r, "mh_rr_upper"),
+              r.getAs("top_themes")));
+    }
+    b.append("\ntouchpoint impact (any evidence)\n");
+    for (Row r : impact) {
+      if ("any".equals(r.getAs("evidence"))) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "%-10s exposed %4d baseline %4d crude %s MH %s [%s, %s] excess %s [%s, %s]%n",
+                r.getAs("touchpoint"),
+                r.<Long>getAs("exposed_customers"),
+                r.<Long>getAs("baseline_customers"),
+                fmt(r, "crude_rr"),
+                fmt(r, "mh_rr"),
+                fmt(r, "mh_rr_lower"),
+                fmt(r, "mh_rr_upper"),
+                fmt(r, "excess_churned_revenue"),
+                fmt(r, "excess_churned_revenue_lower"),
+                fmt(r, "excess_churned_revenue_upper")));
+      }
+    }
+    b.append("\nchurn: ").append(manifest.get("churn"));
+    System.out.println(b);
+  }
+
+  static String fmt(Row r, String c) {
+    Double v = r.getAs(c);
+    return v == null ? "-" : String.format(Locale.ROOT, v > 100 ? "%.0f" : "%.2f", v);
+  }
+
+  static Row impact(String touchpoint, String evidence) {
+    for (Row r : result.touchpointImpact()) {
+      if (touchpoint.equals(r.getAs("touchpoint")) && evidence.equals(r.getAs("evidence"))) {
+        return r;
+      }
+    }
+    throw new AssertionError("no impact row " + touchpoint + "/" + evidence);
+  }
+
+  static List<String> rankedTouchpoints(List<Row> ranking) {
+    List<String> out = new ArrayList<>();
+    for (Row r : ranking) {
+      out.add(r.getAs("touchpoint"));
+    }
+    return out;
+  }
+
+  @Test
+  void painRankingTopIsThePlantedPainTopInOrder() throws Exception {
+    List<String> ranked = rankedTouchpoints(result.touchpointRanking());
+    List<String> expected = strings(truth.get("pain_top"));
+    assertThat(ranked.subList(0, expected.size())).containsExactlyElementsOf(expected);
+    for (String outcome : strings(truth.get("outcome_touchpoints"))) {
+      assertThat(ranked).doesNotContain(outcome);
+    }
+    Row first = result.touchpointRanking().get(0);
+    assertThat(first.<Integer>getAs("rank")).isEqualTo(1);
+    assertThat(first.<Double>getAs("pain_score")).isBetween(0.0, 100.0);
+    assertThat(first.<String>getAs("owner")).isEqualTo("finance");
+    assertThat(first.<String>getAs("top_themes")).contains(";");
+    assertThat(first.<Object>getAs("previous_rank")).isNull();
+    List<String> csv =
+        Files.readAllLines(out.resolve("run_date=" + RUN_DATE).resolve("touchpoint_ranking.csv"));
+    assertThat(csv.get(0)).startsWith("rank,touchpoint,owner,position,pain_score,previous_rank");
+    assertThat(csv.get(1)).startsWith("1,billing,finance,");
+    assertThat(csv).hasSize(1 + ranked.size());
+    assertThat(
+            Files.readAllLines(out.resolve("run_date=" + RUN_DATE).resolve("touchpoint_impact.csv"))
+                .get(0))
+        .startsWith("touchpoint,position,evidence,exposed_customers");
+  }
+
+  @Test
+  void churnTopTouchpointsAreRecoveredInThePlantedOrderByRiskRatios() {
+    List<String> top = strings(truth.get("churn_top"));
+    String confounded = truth.get("confounded").get("touchpoint").asText();
+    List<Double> ratios = new ArrayList<>();
+    for (String t : top) {
+      Row r = impact(t, "any");
+      assertThat(r.<Boolean>getAs("enough_exposed")).as(t).isTrue();
+      if (t.equals(confounded)) {
+        // Support's planted odds x1.5 on 260 exposed customers gives MH RR 1.33 [0.99, 1.79] on
+        // this sample: the point estimate is clear, the 95% interval only just reaches below 1.
+        assertThat(r.<Double>getAs("mh_rr")).as(t).isGreaterThan(1.2);
+        assertThat(r.<Double>getAs("mh_rr_lower")).as(t + " lower bound").isGreaterThan(0.95);
+      } else {
+        assertThat(r.<Double>getAs("mh_rr_lower")).as(t + " lower bound").isGreaterThan(1.0);
+      }
+      ratios.add(r.getAs("mh_rr"));
+    }
+    assertThat(ratios)
+        .as("MH RR in churn_top order " + top)
+        .isSortedAccordingTo((a, b) -> b.compareTo(a));
+  }
+
+  @Test
+  void nullTouchpointsHaveIntervalsCoveringOne() {
+    for (String t : strings(truth.get("null_touchpoints"))) {
+      for (String evidence : List.of("any", "text", "behaviour")) {
+        Row r = impact(t, evidence);
+        assertThat(r.<Double>getAs("mh_rr_lower")).as(t + "/" + evidence).isLessThan(1.0);
+        assertThat(r.<Double>getAs("mh_rr_upper")).as(t + "/" + evidence).isGreaterThan(1.0);
+      }
+    }
+  }
+
+  @Test
+  void confoundedTouchpointIsStratifiedButNotATopChurnDriver() {
+    // Enterprise customers meet support's pain most and churn least, which pulls the crude ratio
+    // down towards 1; within segment x tenure strata the planted effect shows, but its interval
+    // reaches below 1, so the ranking (which reads the lower bound) gives it no churn credit.
+    String support = truth.get("confounded").get("touchpoint").asText();
+    Row any = impact(support, "any");
+    double crude = any.getAs("crude_rr");
+    assertThat(crude).isLessThan(1.1);
+    assertThat(any.<Double>getAs("mh_rr")).isGreaterThan(crude + 0.2);
+    assertThat(any.<Double>getAs("baseline_churn_rate_standardised"))
+        .isLessThan(any.<Double>getAs("baseline_churn_rate"));
+    List<Row> ranking = result.touchpointRanking();
+    List<String> byChurn =
+        ranking.stream()
+            .sorted(
+                (a, b) -> Double.compare(b.getAs("churn_component"), a.getAs("churn_component")))
+            .limit(3)
+            .map(r -> r.<String>getAs("touchpoint"))
+            .toList();
+    assertThat(byChurn).doesNotContain(support);
+    assertThat(rankedTouchpoints(ranking).indexOf(support)).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void fewExposedCustomersAreFlaggedAndScoreNoChurn() {
+    // Signup pain reaches 21 customers: MH RR 1.54 there is noise, and says so.
+    Row signup = impact("signup", "any");
+    assertThat(signup.<Long>getAs("exposed_customers")).isLessThan(30);
+    assertThat(signup.<Boolean>getAs("enough_exposed")).isFalse();
+    Row ranked =
+        result.touchpointRanking().stream()
+            .filter(r -> "signup".equals(r.getAs("touchpoint")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(ranked.<Double>getAs("churn_component")).isZero();
+    for (String t : strings(truth.get("outcome_touchpoints"))) {
+      assertThat(result.touchpointImpact()).noneMatch(r -> t.equals(r.getAs("touchpoint")));
+    }
+  }
+
+  @Test
+  void churnModelIsMeasuredSavedAndScoresActiveCustomers() throws Exception {
+    JsonNode churn = manifest.get("churn");
+    assertThat(churn.get("model").asText()).isIn("logistic_regression", "gbt");
+    JsonNode test = churn.get("test");
+    assertThat(test.get("roc_auc").asDouble()).isGreaterThan(0.6);
+    assertThat(test.get("pr_auc").asDouble()).isPositive();
+    assertThat(test.get("brier").asDouble()).isBetween(0.0, 0.5);
+    assertThat(test.get("calibration")).hasSize(10);
+    assertThat(churn.get("ranking_weights").get("churn").asDouble()).isEqualTo(0.3);
+    assertThat(churn.get("candidates").size()).isGreaterThanOrEqualTo(2);
+    // Measured, not asserted in size: how much held-out AUC each touchpoint's features carry.
+    for (String t : strings(truth.get("churn_top"))) {
+      assertThat(churn.get("permutation_auc_drop").get(t).asDouble()).as(t).isBetween(-0.2, 0.5);
+    }
+    assertThat(impact("billing", "any").<Double>getAs("permutation_auc_drop")).isNotNull();
+    Path run = out.resolve("run_date=" + RUN_DATE);
+    assertThat(run.resolve("churn_model").resolve("metadata")).isDirectory();
+    org.apache.spark.ml.PipelineModel.load(run.resolve("churn_model").toString());
+    List<Row> risk = spark.read().parquet(run.resolve("customer_risk").toString()).collectAsList();
+    assertThat((long) risk.size()).isEqualTo(churn.get("active_customers_scored").asLong());
+    assertThat(risk).isNotEmpty();
+    List<String> churnTop = strings(truth.get("churn_top"));
+    for (Row r : risk) {
+      assertThat(r.<Double>getAs("churn_probability")).isBetween(0.0, 1.0);
+      assertThat(r.<Integer>getAs("risk_decile")).isBetween(1, 10);
+      List<String> tps = r.getList(r.fieldIndex("top_touchpoints"));
+      assertThat(tps).hasSizeLessThanOrEqualTo(3);
+      assertThat(tps).doesNotContainAnyElementsOf(strings(truth.get("outcome_touchpoints")));
+    }
+    // The riskiest tenth names the planted churn touchpoints more often than anything else.
+    Map<String, Integer> named = new TreeMap<>();
+    risk.stream()
+        .filter(r -> r.<Integer>getAs("risk_decile") == 10)
+        .forEach(
+            r ->
+                r.<String>getList(r.fieldIndex("top_touchpoints"))
+                    .forEach(t -> named.merge(t, 1, Integer::sum)));
+    String most =
+        named.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    assertThat(churnTop).contains(most);
   }
 
   @AfterAll
@@ -105,13 +314,18 @@ class NightlyJobIT {
             "customer_friction",
             "feedback_scored",
             "pain_themes",
+            "customer_features",
+            "touchpoint_impact",
+            "touchpoint_ranking",
+            "customer_risk",
+            "churn_model",
             "rejected/crm",
             "rejected/feedback",
             "rejected/clickstream")) {
       assertThat(run.resolve(dir)).isDirectory();
     }
     assertThat(out.resolve("_staging")).doesNotExist();
-    assertThat(manifest.get("stages")).hasSize(5);
+    assertThat(manifest.get("stages")).hasSize(6);
     assertThat(run.resolve(SentimentRun.UNTHEMED)).doesNotExist();
     assertThat(manifest.get("outputs").get("pain_themes").get("rows").asLong()).isGreaterThan(20);
     assertThat(manifest.get("outputs").get("session_touchpoints").get("rows").asLong())
@@ -209,6 +423,15 @@ class NightlyJobIT {
     assertThat(s.get("feedback_reused").asLong()).isEqualTo(s.get("feedback").asLong());
     assertThat(s.get("reused_from").asText()).endsWith("run_date=" + RUN_DATE + "/feedback_scored");
     assertThat(r.sentimentRanking().toString()).isEqualTo(result.sentimentRanking().toString());
+    // Same inputs the next night: the same ranking, each touchpoint compared with its own rank.
+    assertThat(rankedTouchpoints(r.touchpointRanking()))
+        .containsExactlyElementsOf(rankedTouchpoints(result.touchpointRanking()));
+    for (Row t : r.touchpointRanking()) {
+      assertThat(t.<Integer>getAs("previous_rank")).isEqualTo(t.<Integer>getAs("rank"));
+      assertThat(t.<Integer>getAs("rank_change")).isZero();
+      assertThat(t.<Double>getAs("score_delta"))
+          .isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
     // Same feedback the next night: the same themes under the same ids, all persisting.
     List<Row> tonight = sortedThemes(out.resolve("run_date=" + next));
     List<Row> before = sortedThemes(out.resolve("run_date=" + RUN_DATE));
