@@ -24,12 +24,102 @@ public final class RunOutput {
   private final Path staging;
   private final Path target;
   private final String id = UUID.randomUUID().toString().substring(0, 8);
+  private final Path lock;
 
   private RunOutput(FileSystem fs, Path root, LocalDate runDate) {
     this.fs = fs;
     this.root = root;
     this.target = new Path(root, "run_date=" + runDate);
     this.staging = new Path(new Path(root, STAGING), "run_date=" + runDate + "." + id);
+    this.lock = new Path(new Path(root, STAGING), "run_date=" + runDate + ".lock");
+  }
+
+  /** Who holds a run date's lock: written into the lock file, read back by a refused run. */
+  static String owner() {
+    return ProcessHandle.current().pid()
+        + "@"
+        + hostName()
+        + " since "
+        + java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "unknown-host";
+    }
+  }
+
+  /**
+   * Takes the run date's lock (created atomically), so two runs of one date cannot interleave. A
+   * lock left by a run that died on this host (its process is gone) is taken over; a lock held by a
+   * live process, or by another host, refuses the run.
+   */
+  private void acquire(LocalDate runDate) throws IOException {
+    for (int attempt = 0; attempt < 2; attempt++) {
+      if (fs.createNewFile(lock)) {
+        try (OutputStream os = fs.create(lock, true)) {
+          os.write(owner().getBytes(StandardCharsets.UTF_8));
+        }
+        return;
+      }
+      String holder = readLock();
+      if (attempt == 0 && diedOnThisHost(holder)) {
+        fs.delete(lock, false);
+        continue;
+      }
+      throw new PainpointException(
+          PainpointException.Kind.RUNTIME,
+          "another run for "
+              + runDate
+              + " is in progress ("
+              + (holder.isBlank() ? "holder unknown" : "pid " + holder)
+              + "); this run stops without touching the output. If that run is dead, remove "
+              + lock);
+    }
+  }
+
+  private String readLock() {
+    try (java.io.InputStream in = fs.open(lock)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** "pid@host since …" naming this host and a process that no longer runs. */
+  static boolean diedOnThisHost(String holder) {
+    int at = holder.indexOf('@');
+    int since = holder.indexOf(" since ");
+    if (at <= 0 || since <= at) {
+      return false;
+    }
+    try {
+      long pid = Long.parseLong(holder.substring(0, at));
+      String host = holder.substring(at + 1, since);
+      return host.equals(hostName()) && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Staging folders of this date left by runs that were killed (we hold the lock: none is live).
+   */
+  private void removeAbandoned(LocalDate runDate) throws IOException {
+    Path dir = staging.getParent();
+    String prefix = "run_date=" + runDate + ".";
+    for (FileStatus s : fs.listStatus(dir)) {
+      String name = s.getPath().getName();
+      if (s.isDirectory() && name.startsWith(prefix) && !s.getPath().equals(staging)) {
+        fs.delete(s.getPath(), true);
+      }
+    }
+  }
+
+  private void release() throws IOException {
+    fs.delete(lock, false);
   }
 
   /** Creates the staging folder for {@code runDate} under {@code out}. */
@@ -38,7 +128,13 @@ public final class RunOutput {
     try {
       FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
       RunOutput o = new RunOutput(fs, fs.makeQualified(root), runDate);
+      if (!fs.mkdirs(o.staging.getParent())) {
+        throw new IOException("mkdirs returned false");
+      }
+      o.acquire(runDate);
+      o.removeAbandoned(runDate);
       if (!fs.mkdirs(o.staging)) {
+        o.release();
         throw new IOException("mkdirs returned false");
       }
       return o;
@@ -144,6 +240,7 @@ public final class RunOutput {
       if (replaced != null) {
         fs.delete(replaced, true);
       }
+      release();
       deleteIfEmpty(staging.getParent());
     } catch (IOException e) {
       throw new PainpointException(
@@ -155,6 +252,7 @@ public final class RunOutput {
   public void abort() {
     try {
       fs.delete(staging, true);
+      release();
       deleteIfEmpty(staging.getParent());
     } catch (IOException ignored) {
       // The original failure matters more; a stale staging folder is never read as a run.
