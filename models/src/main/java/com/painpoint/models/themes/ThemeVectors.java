@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.expr;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.Pipeline;
-import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.feature.CountVectorizer;
 import org.apache.spark.ml.feature.IDF;
@@ -37,16 +36,6 @@ public final class ThemeVectors {
   public static Dataset<Row> withTerms(Dataset<Row> sentences) {
     return sentences.withColumn(
         "_tokens", expr("filter(" + LEMMAS + ", x -> x rlike '^[a-z][a-z\\\\-]+$')"));
-  }
-
-  /**
-   * The vectoriser.
-   *
-   * @param word2vecWeight 0 for TF-IDF only; otherwise the weight of the Word2Vec part
-   * @param seed fixed seed: the same input gives the same vectors
-   */
-  public static Pipeline pipeline(double word2vecWeight, long seed) {
-    return pipeline(word2vecWeight, 0, seed, java.util.List.of());
   }
 
   /**
@@ -109,13 +98,6 @@ public final class ThemeVectors {
         new VectorAssembler().setInputCols(blocks.toArray(String[]::new)).setOutputCol("_joined"));
     stages.add(new Normalizer().setInputCol("_joined").setOutputCol(FEATURES));
     return new Pipeline().setStages(stages.toArray(PipelineStage[]::new));
-  }
-
-  /** Fits and applies the vectoriser. */
-  public static Dataset<Row> vectorise(Dataset<Row> sentences, double word2vecWeight, long seed) {
-    Dataset<Row> withTerms = withTerms(sentences);
-    PipelineModel model = pipeline(word2vecWeight, seed).fit(withTerms);
-    return model.transform(withTerms);
   }
 
   static org.apache.spark.sql.Column terms() {
