@@ -38,13 +38,7 @@ import org.apache.spark.sql.types.DataTypes;
  * exposure cutoff and never an outcome touchpoint.
  */
 public final class CustomerFeatures {
-  static final List<String> KINDS =
-      List.of(
-          JourneyColumns.KIND_ERROR,
-          JourneyColumns.KIND_RAGE_CLICK,
-          JourneyColumns.KIND_LOOP,
-          JourneyColumns.KIND_ABANDONMENT,
-          JourneyColumns.KIND_SLOWNESS);
+  static final List<String> KINDS = JourneyColumns.KINDS;
 
   private CustomerFeatures() {}
 

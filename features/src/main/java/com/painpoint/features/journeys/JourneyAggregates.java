@@ -28,13 +28,7 @@ import org.apache.spark.sql.types.StructType;
  * customer (each friction exposure with its time, for the churn work).
  */
 public final class JourneyAggregates {
-  static final List<String> KINDS =
-      List.of(
-          JourneyColumns.KIND_ERROR,
-          JourneyColumns.KIND_RAGE_CLICK,
-          JourneyColumns.KIND_LOOP,
-          JourneyColumns.KIND_ABANDONMENT,
-          JourneyColumns.KIND_SLOWNESS);
+  static final List<String> KINDS = JourneyColumns.KINDS;
 
   private static final List<String> FLAGS =
       List.of(

@@ -44,6 +44,10 @@ public final class JourneyColumns {
   public static final String KIND_ABANDONMENT = "abandonment";
   public static final String KIND_SLOWNESS = "slowness";
 
+  /** Every friction kind, in report order. */
+  public static final java.util.List<String> KINDS =
+      java.util.List.of(KIND_ERROR, KIND_RAGE_CLICK, KIND_LOOP, KIND_ABANDONMENT, KIND_SLOWNESS);
+
   private JourneyColumns() {}
 
   /** The rate column of one friction kind in the per-touchpoint table. */
