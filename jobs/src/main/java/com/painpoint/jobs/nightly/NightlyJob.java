@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * The nightly job: reads the CRM, feedback and clickstream exports through their contracts,
  * computes journeys and friction, scores sentiment, finds pain themes, measures churn impact,
  * trains the churn model and ranks touchpoints by pain, and writes {@code
- * <out>/run_date=YYYY-MM-DD/} atomically with its manifest. The report stage plugs in here.
+ * <out>/run_date=YYYY-MM-DD/} atomically with its manifest and the leadership report.
  */
 public final class NightlyJob {
   private static final Logger LOG = LoggerFactory.getLogger("painpoint");
@@ -100,7 +100,7 @@ public final class NightlyJob {
         Timestamp.from(o.runDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     RejectPolicy policy = new RejectPolicy(config.maxRejectShare());
     Manifest manifest = new Manifest(o, configText, taxonomyText, spark.version());
-    Stages stages = new Stages(spark, 6);
+    Stages stages = new Stages(spark, 7);
     RunOutput out = RunOutput.begin(spark, o.out(), o.runDate());
     LOG.info("painpoint nightly run {} -> {}", o.runDate(), out.finalPath());
     List<SourceIngest.Ingested> held = new ArrayList<>();
@@ -244,6 +244,39 @@ public final class NightlyJob {
                 manifest.section("churn", r.figures());
                 return new Stages.Result<>(r, "top pain: " + ChurnRankingRun.top(r.ranking(), 3));
               });
+
+      stages.run(
+          "report",
+          "leadership report.html and summary.md",
+          () -> {
+            ReportRun.Outcome r =
+                ReportRun.run(
+                    spark,
+                    ingested.get(FeedbackSchema.SOURCE).accepted(),
+                    events.accepted(),
+                    taxonomy,
+                    config,
+                    o.runDate(),
+                    manifest.toJson(stages.timings()),
+                    out);
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("html", ReportRun.REPORT_HTML);
+            figures.put("summary", ReportRun.SUMMARY_MD);
+            figures.put("html_chars", r.htmlBytes());
+            figures.put("summary_chars", r.markdownBytes());
+            figures.put("window", r.model().window());
+            figures.put("quality", r.model().quality().level());
+            manifest.section("report", figures);
+            return new Stages.Result<>(
+                r,
+                ReportRun.REPORT_HTML
+                    + " ("
+                    + r.htmlBytes() / 1024
+                    + " KiB), "
+                    + ReportRun.SUMMARY_MD
+                    + "; data quality "
+                    + r.model().quality().level());
+          });
 
       held.forEach(SourceIngest.Ingested::release);
       String manifestJson = manifest.toJson(stages.timings());

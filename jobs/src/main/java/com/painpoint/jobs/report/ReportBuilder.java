@@ -1,0 +1,520 @@
+package com.painpoint.jobs.report;
+
+import com.painpoint.features.config.RankingOptions;
+import com.painpoint.features.journeys.JourneyColumns;
+import com.painpoint.features.taxonomy.Taxonomy;
+import com.painpoint.features.taxonomy.Touchpoint;
+import com.painpoint.features.text.PiiRedactor;
+import com.painpoint.jobs.report.ReportModel.Card;
+import com.painpoint.jobs.report.ReportModel.FrictionKind;
+import com.painpoint.jobs.report.ReportModel.Headline;
+import com.painpoint.jobs.report.ReportModel.Method;
+import com.painpoint.jobs.report.ReportModel.Quality;
+import com.painpoint.jobs.report.ReportModel.Ranked;
+import com.painpoint.jobs.report.ReportModel.SourceRow;
+import com.painpoint.jobs.report.ReportModel.StageTime;
+import com.painpoint.jobs.report.ReportModel.Stop;
+import com.painpoint.jobs.report.ReportModel.Team;
+import com.painpoint.jobs.report.ReportModel.ThemeView;
+import com.painpoint.jobs.report.ReportModel.TopPain;
+import com.painpoint.models.impact.ImpactColumns;
+import com.painpoint.models.ranking.RankingColumns;
+import com.painpoint.models.sentiment.SentimentColumns;
+import com.painpoint.models.themes.ThemeColumns;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+
+/**
+ * Turns a run's small tables (ranking, sentiment, friction, themes) and its manifest into the
+ * {@link ReportModel}. Customer text (theme labels, quotes) is redacted again here, so the report
+ * never depends on an upstream stage having done it.
+ */
+public final class ReportBuilder {
+  /** Touchpoints that get a card, and that the headline names. */
+  public static final int TOP = 3;
+
+  /** Themes with quotes on a card, and quotes shown per theme. */
+  static final int QUOTED_THEMES = 3;
+
+  static final int QUOTES_PER_THEME = 2;
+
+  /** Themes listed on a card. */
+  static final int CARD_THEMES = 6;
+
+  /** What the report is built from. */
+  public record Inputs(
+      String runDate,
+      String generatedAt,
+      String window,
+      Taxonomy taxonomy,
+      RankingOptions ranking,
+      List<Row> touchpointRanking,
+      List<Row> touchpointSentiment,
+      List<Row> touchpointFriction,
+      List<Row> painThemes,
+      Map<String, Object> manifest) {}
+
+  private ReportBuilder() {}
+
+  public static ReportModel build(Inputs in) {
+    List<Row> ranked = in.touchpointRanking();
+    List<Row> painful =
+        ranked.stream().filter(r -> positive(d(r, RankingColumns.PAIN_SCORE))).toList();
+    Map<String, Row> sentiment = byTouchpoint(in.touchpointSentiment());
+    Map<String, Row> friction = byTouchpoint(in.touchpointFriction());
+    Map<String, Row> ranking = byTouchpoint(ranked);
+    Map<String, Object> themesSection = map(in.manifest().get("themes"));
+    Object matchedAgainst = themesSection.get("matched_against");
+    Object comparedWith = map(in.manifest().get("churn")).get("ranking_compared_with");
+
+    List<Stop> journey = new ArrayList<>();
+    List<ReportCharts.JourneyPoint> points = new ArrayList<>();
+    for (Touchpoint t : in.taxonomy().inJourneyOrder()) {
+      Row s = sentiment.get(t.name());
+      Row r = ranking.get(t.name());
+      Double mean = s == null ? null : d(s, SentimentColumns.MEAN_SCORE);
+      double revenue = r == null ? 0 : revenueAtRisk(r);
+      journey.add(
+          new Stop(
+              t.position(),
+              t.name(),
+              t.owner(),
+              t.outcome(),
+              ReportFormat.signed(mean, 2),
+              r == null ? "outcome" : "#" + lz(r, RankingColumns.RANK),
+              ReportFormat.money(revenue)));
+      points.add(new ReportCharts.JourneyPoint(t.name(), mean, revenue));
+    }
+
+    List<Ranked> rows = new ArrayList<>();
+    List<ReportCharts.RiskInterval> intervals = new ArrayList<>();
+    List<ReportCharts.ScoreParts> parts = new ArrayList<>();
+    RankingOptions w = in.ranking();
+    double total = w.totalWeight();
+    for (Row r : ranked) {
+      String tp = r.getAs(RankingColumns.TOUCHPOINT);
+      rows.add(
+          new Ranked(
+              (int) lz(r, RankingColumns.RANK),
+              tp,
+              r.getAs(RankingColumns.OWNER),
+              ReportFormat.score(d(r, RankingColumns.PAIN_SCORE)),
+              riskRatio(r),
+              enough(r),
+              revenueWithInterval(r),
+              evidence(r),
+              trend(r, comparedWith != null),
+              trendClass(r)));
+      Double rr = d(r, ImpactColumns.MH_RR);
+      if (rr != null && enough(r) && d(r, ImpactColumns.MH_RR_LOWER) != null) {
+        intervals.add(
+            new ReportCharts.RiskInterval(
+                tp, rr, d(r, ImpactColumns.MH_RR_LOWER), d(r, ImpactColumns.MH_RR_UPPER)));
+      }
+      parts.add(
+          new ReportCharts.ScoreParts(
+              tp,
+              points(r, RankingColumns.NEGATIVITY_COMPONENT, w.negativityWeight(), total),
+              points(r, RankingColumns.FRICTION_COMPONENT, w.frictionWeight(), total),
+              points(r, RankingColumns.CHURN_COMPONENT, w.churnWeight(), total),
+              points(r, RankingColumns.REVENUE_COMPONENT, w.revenueWeight(), total)));
+    }
+
+    List<Card> cards = new ArrayList<>();
+    for (Row r : painful.subList(0, Math.min(TOP, painful.size()))) {
+      cards.add(
+          card(
+              r,
+              in.painThemes(),
+              friction.get(r.<String>getAs(RankingColumns.TOUCHPOINT)),
+              matchedAgainst));
+    }
+
+    return new ReportModel(
+        in.runDate(),
+        ReportFormat.timestamp(in.generatedAt()),
+        in.window(),
+        quality(in.manifest()),
+        headline(painful, comparedWith),
+        journey,
+        rows,
+        cards,
+        teams(painful),
+        method(in.manifest(), w),
+        new ReportModel.Charts(
+            ReportCharts.journeyMap(points),
+            ReportCharts.riskRatios(intervals),
+            ReportCharts.scoreComponents(parts)));
+  }
+
+  private static Headline headline(List<Row> painful, Object comparedWith) {
+    List<TopPain> top = new ArrayList<>();
+    for (Row r : painful.subList(0, Math.min(TOP, painful.size()))) {
+      top.add(
+          new TopPain(
+              (int) lz(r, RankingColumns.RANK),
+              r.getAs(RankingColumns.TOUCHPOINT),
+              r.getAs(RankingColumns.OWNER),
+              ReportFormat.score(d(r, RankingColumns.PAIN_SCORE)),
+              riskRatio(r),
+              ReportFormat.money(revenueAtRisk(r)),
+              topThemes(r).stream().findFirst().orElse(ReportFormat.NONE)));
+    }
+    double sum = 0;
+    double lo = 0;
+    double hi = 0;
+    int counted = 0;
+    for (Row r : painful) {
+      if (revenueAtRisk(r) > 0) {
+        sum += revenueAtRisk(r);
+        lo += nz(d(r, ImpactColumns.EXCESS_CHURNED_REVENUE_LOWER));
+        hi += nz(d(r, ImpactColumns.EXCESS_CHURNED_REVENUE_UPPER));
+        counted++;
+      }
+    }
+    return new Headline(
+        top,
+        ReportFormat.money(sum),
+        "95% interval " + ReportFormat.money(lo) + "–" + ReportFormat.money(hi),
+        counted
+            + " touchpoint(s) whose churn association is measurable (interval above 1);"
+            + " a customer hurt at several of them counts at each",
+        comparedWith == null ? null : String.valueOf(comparedWith));
+  }
+
+  private static Card card(Row r, List<Row> allThemes, Row friction, Object matchedAgainst) {
+    String tp = r.getAs(RankingColumns.TOUCHPOINT);
+    List<Row> themes =
+        allThemes.stream()
+            .filter(t -> tp.equals(t.getAs(ThemeColumns.TOUCHPOINT)))
+            .sorted(
+                Comparator.comparing((Row t) -> -lz(t, ThemeColumns.SIZE))
+                    .thenComparing(t -> t.<String>getAs(ThemeColumns.THEME_ID)))
+            .toList();
+    List<ThemeView> views = new ArrayList<>();
+    List<ThemeView> emerging = new ArrayList<>();
+    long other = 0;
+    for (Row t : themes) {
+      if (Boolean.TRUE.equals(t.getAs(ThemeColumns.IS_OTHER))) {
+        other += lz(t, ThemeColumns.SIZE);
+        continue;
+      }
+      boolean quoted = views.size() < QUOTED_THEMES;
+      ThemeView v = theme(t, quoted ? QUOTES_PER_THEME : 0);
+      if (views.size() < CARD_THEMES) {
+        views.add(v);
+      }
+      if (matchedAgainst != null && ThemeColumns.STATUS_NEW.equals(t.getAs(ThemeColumns.STATUS))) {
+        emerging.add(theme(t, 1));
+      }
+    }
+    List<FrictionKind> kinds = new ArrayList<>();
+    if (friction != null) {
+      for (String kind : JourneyColumns.KINDS) {
+        kinds.add(
+            new FrictionKind(
+                kind.replace('_', ' '),
+                ReportFormat.percent(d(friction, JourneyColumns.rateOf(kind)))));
+      }
+    }
+    String emergingNote =
+        matchedAgainst == null
+            ? "First themed run: no earlier run to compare with, so nothing is called emerging."
+            : emerging.isEmpty() ? "No new theme since the previous run." : null;
+    return new Card(
+        (int) lz(r, RankingColumns.RANK),
+        tp,
+        r.getAs(RankingColumns.OWNER),
+        ReportFormat.score(d(r, RankingColumns.PAIN_SCORE)),
+        cardSummary(r),
+        views,
+        other == 0 ? null : ReportFormat.count(other),
+        kinds,
+        emerging,
+        emergingNote);
+  }
+
+  private static String cardSummary(Row r) {
+    return String.format(
+        Locale.ROOT,
+        "%s of its feedback sentences are negative; %s of sessions meet friction; customers who met"
+            + " pain here churned %s as often as those who visited without it.",
+        ReportFormat.percent0(d(r, ImpactColumns.NEGATIVE_SHARE)),
+        ReportFormat.percent0(d(r, JourneyColumns.FRICTION_RATE)),
+        d(r, ImpactColumns.MH_RR) == null
+            ? "(not measured)"
+            : ReportFormat.fixed(d(r, ImpactColumns.MH_RR), 2) + "×");
+  }
+
+  private static ThemeView theme(Row t, int quotes) {
+    List<String> q = new ArrayList<>();
+    List<String> all = t.getList(t.fieldIndex(ThemeColumns.QUOTES));
+    for (String s : all == null ? List.<String>of() : all) {
+      if (q.size() < quotes && s != null) {
+        q.add(PiiRedactor.redact(s));
+      }
+    }
+    return new ThemeView(
+        PiiRedactor.redact(t.getAs(ThemeColumns.LABEL)),
+        lz(t, ThemeColumns.SIZE),
+        ReportFormat.percent0(d(t, ThemeColumns.SHARE)),
+        t.getAs(ThemeColumns.STATUS),
+        ReportFormat.signed(d(t, ThemeColumns.MEAN_SCORE), 2),
+        lz(t, ThemeColumns.CUSTOMERS),
+        q);
+  }
+
+  private static List<Team> teams(List<Row> painful) {
+    Map<String, List<Row>> byOwner = new LinkedHashMap<>();
+    for (Row r : painful) {
+      String owner = r.getAs(RankingColumns.OWNER);
+      byOwner.computeIfAbsent(owner == null ? "(no owner)" : owner, k -> new ArrayList<>()).add(r);
+    }
+    List<Team> teams = new ArrayList<>();
+    byOwner.forEach(
+        (owner, rows) -> {
+          List<String> tps = new ArrayList<>();
+          List<String> themes = new ArrayList<>();
+          double revenue = 0;
+          for (Row r : rows) {
+            tps.add(
+                "#"
+                    + lz(r, RankingColumns.RANK)
+                    + " "
+                    + r.getAs(RankingColumns.TOUCHPOINT)
+                    + " ("
+                    + ReportFormat.score(d(r, RankingColumns.PAIN_SCORE))
+                    + ")");
+            topThemes(r).stream().findFirst().ifPresent(themes::add);
+            revenue += revenueAtRisk(r);
+          }
+          teams.add(
+              new Team(
+                  owner,
+                  tps,
+                  ReportFormat.money(revenue),
+                  String.join("; ", themes),
+                  ReportFormat.score(d(rows.get(0), RankingColumns.PAIN_SCORE))));
+        });
+    return teams;
+  }
+
+  private static Quality quality(Map<String, Object> manifest) {
+    Map<String, Object> sources = map(manifest.get("sources"));
+    List<SourceRow> rows = new ArrayList<>();
+    long read = 0;
+    long rejected = 0;
+    boolean reconciles = true;
+    for (Map.Entry<String, Object> e : sources.entrySet()) {
+      Map<String, Object> s = map(e.getValue());
+      long r = num(s.get("rows_read")).longValue();
+      long x = num(s.get("rejected")).longValue();
+      read += r;
+      rejected += x;
+      reconciles &= !Boolean.FALSE.equals(s.get("reconciles"));
+      List<String> reasons = new ArrayList<>();
+      map(s.get("rejected_by_reason"))
+          .forEach((k, v) -> reasons.add(k.replace('_', ' ') + " " + v));
+      rows.add(
+          new SourceRow(
+              e.getKey(),
+              ReportFormat.count(r),
+              ReportFormat.count(num(s.get("accepted")).longValue()),
+              ReportFormat.count(x),
+              reasons.isEmpty() ? "none" : String.join(", ", reasons)));
+    }
+    double share = read == 0 ? 0 : (double) rejected / read;
+    String level = !reconciles || share > 0.05 ? "poor" : share > 0.01 ? "fair" : "good";
+    String summary =
+        String.format(
+            Locale.ROOT,
+            "%s of %s input rows quarantined (%s)%s",
+            ReportFormat.count(rejected),
+            ReportFormat.count(read),
+            share < 0.001 && rejected > 0 ? "<0.1%" : ReportFormat.percent(share),
+            reconciles ? "; every count reconciles" : "; counts do NOT reconcile");
+    return new Quality(level, summary, rows);
+  }
+
+  private static Method method(Map<String, Object> manifest, RankingOptions w) {
+    Map<String, Object> churn = map(manifest.get("churn"));
+    Map<String, Object> test = map(churn.get("test"));
+    List<Object> bins = list(test.get("calibration"));
+    String calibration = ReportFormat.NONE;
+    if (!bins.isEmpty()) {
+      Map<String, Object> topBin = map(bins.get(bins.size() - 1));
+      calibration =
+          String.format(
+              Locale.ROOT,
+              "riskiest tenth: predicted %s, observed %s",
+              ReportFormat.percent0(num(topBin.get("mean_predicted")).doubleValue()),
+              ReportFormat.percent0(num(topBin.get("observed_rate")).doubleValue()));
+    }
+    List<StageTime> stages = new ArrayList<>();
+    for (Object o : list(manifest.get("stages"))) {
+      Map<String, Object> s = map(o);
+      stages.add(
+          new StageTime(
+              String.valueOf(s.get("stage")),
+              ReportFormat.fixed(num(s.get("seconds")).doubleValue(), 1),
+              String.valueOf(s.get("summary"))));
+    }
+    Map<String, Object> versions = map(manifest.get("versions"));
+    List<String> v = new ArrayList<>();
+    versions.forEach((k, val) -> v.add(k + " " + val));
+    return new Method(
+        String.valueOf(churn.getOrDefault("model", ReportFormat.NONE)).replace('_', ' '),
+        fixed(test.get("roc_auc"), 3),
+        fixed(test.get("pr_auc"), 3),
+        fixed(test.get("brier"), 3),
+        test.isEmpty()
+            ? ReportFormat.NONE
+            : ReportFormat.count(num(test.get("n")).longValue())
+                + " held-out customers, "
+                + ReportFormat.count(num(test.get("churned")).longValue())
+                + " churned",
+        calibration,
+        String.format(
+            Locale.ROOT,
+            "negativity %.2f · friction %.2f · churn effect %.2f · revenue at risk %.2f",
+            w.negativityWeight(),
+            w.frictionWeight(),
+            w.churnWeight(),
+            w.revenueWeight()),
+        String.valueOf(w.minExposed()),
+        stages,
+        String.valueOf(manifest.get("config_hash")),
+        String.join(", ", v));
+  }
+
+  private static String riskRatio(Row r) {
+    String s =
+        ReportFormat.ratio(
+            d(r, ImpactColumns.MH_RR),
+            d(r, ImpactColumns.MH_RR_LOWER),
+            d(r, ImpactColumns.MH_RR_UPPER));
+    if (d(r, ImpactColumns.MH_RR) != null && !enough(r)) {
+      s += " (only " + lz(r, ImpactColumns.EXPOSED_CUSTOMERS) + " exposed)";
+    }
+    return s;
+  }
+
+  private static String revenueWithInterval(Row r) {
+    if (!enough(r) || d(r, ImpactColumns.EXCESS_CHURNED_REVENUE) == null) {
+      return ReportFormat.NONE;
+    }
+    return ReportFormat.money(d(r, ImpactColumns.EXCESS_CHURNED_REVENUE))
+        + " ["
+        + ReportFormat.money(d(r, ImpactColumns.EXCESS_CHURNED_REVENUE_LOWER))
+        + "–"
+        + ReportFormat.money(d(r, ImpactColumns.EXCESS_CHURNED_REVENUE_UPPER))
+        + "]";
+  }
+
+  private static String evidence(Row r) {
+    return String.format(
+        Locale.ROOT,
+        "%s negative sentences · %s friction sessions · %s customers exposed",
+        ReportFormat.count(lz(r, ImpactColumns.NEGATIVE_SENTENCES)),
+        ReportFormat.count(lz(r, JourneyColumns.FRICTION_SESSIONS)),
+        ReportFormat.count(lz(r, ImpactColumns.EXPOSED_CUSTOMERS)));
+  }
+
+  private static String trend(Row r, boolean hasPrevious) {
+    Double changed = d(r, RankingColumns.RANK_CHANGE);
+    if (changed == null) {
+      return hasPrevious ? "new" : "first run";
+    }
+    int change = changed.intValue();
+    String places = change > 0 ? "▲ " + change : change < 0 ? "▼ " + Math.abs(change) : "= ";
+    return places + " (" + ReportFormat.signed(d(r, RankingColumns.SCORE_DELTA), 1) + ")";
+  }
+
+  private static String trendClass(Row r) {
+    Double delta = d(r, RankingColumns.SCORE_DELTA);
+    if (delta == null || Math.abs(delta) < 0.05) {
+      return "flat";
+    }
+    return delta > 0 ? "worse" : "better";
+  }
+
+  /**
+   * Excess churned revenue per year, counted only where the churn association is measurable: enough
+   * exposed customers and a risk ratio interval entirely above 1.
+   */
+  static double revenueAtRisk(Row r) {
+    Double v = d(r, ImpactColumns.EXCESS_CHURNED_REVENUE);
+    Double lower = d(r, ImpactColumns.MH_RR_LOWER);
+    return enough(r) && lower != null && lower > 1 && v != null && v > 0 ? v : 0;
+  }
+
+  private static List<String> topThemes(Row r) {
+    String s = r.getAs(RankingColumns.TOP_THEMES);
+    List<String> out = new ArrayList<>();
+    if (s != null) {
+      for (String t : s.split("; ")) {
+        if (!t.isBlank()) {
+          out.add(PiiRedactor.redact(t));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static double points(Row r, String component, double weight, double total) {
+    return 100 * nz(d(r, component)) * weight / total;
+  }
+
+  private static boolean enough(Row r) {
+    return Boolean.TRUE.equals(r.getAs(ImpactColumns.ENOUGH_EXPOSED));
+  }
+
+  private static Map<String, Row> byTouchpoint(List<Row> rows) {
+    Map<String, Row> m = new LinkedHashMap<>();
+    for (Row r : rows) {
+      m.put(r.getAs(JourneyColumns.TOUCHPOINT), r);
+    }
+    return m;
+  }
+
+  static Double d(Row r, String col) {
+    Object v = r.isNullAt(r.fieldIndex(col)) ? null : r.get(r.fieldIndex(col));
+    return v == null ? null : ((Number) v).doubleValue();
+  }
+
+  private static long lz(Row r, String col) {
+    Double v = d(r, col);
+    return v == null ? 0 : v.longValue();
+  }
+
+  private static boolean positive(Double v) {
+    return v != null && v > 0;
+  }
+
+  private static double nz(Double v) {
+    return v == null || v.isNaN() ? 0 : v;
+  }
+
+  private static String fixed(Object v, int decimals) {
+    return v == null ? ReportFormat.NONE : ReportFormat.fixed(num(v).doubleValue(), decimals);
+  }
+
+  private static Number num(Object o) {
+    return o instanceof Number n ? n : 0;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object o) {
+    return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> list(Object o) {
+    return o instanceof List<?> l ? (List<Object>) l : List.of();
+  }
+}

@@ -1,0 +1,121 @@
+package com.painpoint.jobs.report;
+
+import java.util.List;
+
+/**
+ * Everything the leadership report shows, already formatted for reading. Built by {@link
+ * ReportBuilder} from a run's small tables and manifest, rendered by {@link ReportRenderer}. Text
+ * that came from customers (theme labels, quotes) is held as plain strings; the renderer escapes
+ * every value, so nothing here is trusted markup except the chart SVGs the report draws itself.
+ */
+public record ReportModel(
+    String runDate,
+    String generatedAt,
+    String window,
+    Quality quality,
+    Headline headline,
+    List<Stop> journey,
+    List<Ranked> ranking,
+    List<Card> cards,
+    List<Team> teams,
+    Method method,
+    Charts charts) {
+
+  /** The data-quality badge: {@code good}, {@code fair} or {@code poor}, and why. */
+  public record Quality(String level, String summary, List<SourceRow> sources) {}
+
+  /** One input source's counts. */
+  public record SourceRow(
+      String source, String rowsRead, String accepted, String rejected, String reasons) {}
+
+  /** The top pain points and the revenue they put at risk. */
+  public record Headline(
+      List<TopPain> top,
+      String revenueAtRisk,
+      String revenueInterval,
+      String revenueNote,
+      String comparedWith) {}
+
+  /** One of the headline's top pain points. */
+  public record TopPain(
+      int rank,
+      String touchpoint,
+      String owner,
+      String painScore,
+      String riskRatio,
+      String revenue,
+      String mainTheme) {}
+
+  /** A touchpoint on the journey map, in journey order. */
+  public record Stop(
+      int position,
+      String touchpoint,
+      String owner,
+      boolean outcome,
+      String meanSentiment,
+      String rank,
+      String revenue) {}
+
+  /** A row of the ranked table. */
+  public record Ranked(
+      int rank,
+      String touchpoint,
+      String owner,
+      String painScore,
+      String riskRatio,
+      boolean enoughExposed,
+      String revenue,
+      String evidence,
+      String trend,
+      String trendClass) {}
+
+  /** The card of one of the top touchpoints. */
+  public record Card(
+      int rank,
+      String touchpoint,
+      String owner,
+      String painScore,
+      String summary,
+      List<ThemeView> themes,
+      String otherSentences,
+      List<FrictionKind> friction,
+      List<ThemeView> emerging,
+      String emergingNote) {}
+
+  /** A pain theme as the report shows it. */
+  public record ThemeView(
+      String label,
+      long size,
+      String share,
+      String status,
+      String meanSentiment,
+      long customers,
+      List<String> quotes) {}
+
+  /** The share of a touchpoint's sessions with one kind of friction. */
+  public record FrictionKind(String kind, String rate) {}
+
+  /** What one owner team owns among the pain points. */
+  public record Team(
+      String team, List<String> touchpoints, String revenue, String topThemes, String score) {}
+
+  /** How the numbers were made, and the run's figures that back them. */
+  public record Method(
+      String model,
+      String rocAuc,
+      String prAuc,
+      String brier,
+      String testCustomers,
+      String calibration,
+      String weights,
+      String minExposed,
+      List<StageTime> stages,
+      String configHash,
+      String versions) {}
+
+  /** A stage's duration. */
+  public record StageTime(String stage, String seconds, String summary) {}
+
+  /** The charts, as inline SVG drawn by JFreeChart (trusted: no customer text inside). */
+  public record Charts(String journeyMap, String riskRatios, String scoreComponents) {}
+}
