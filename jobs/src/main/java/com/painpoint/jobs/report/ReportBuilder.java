@@ -12,7 +12,6 @@ import com.painpoint.jobs.report.ReportModel.Method;
 import com.painpoint.jobs.report.ReportModel.Quality;
 import com.painpoint.jobs.report.ReportModel.Ranked;
 import com.painpoint.jobs.report.ReportModel.SourceRow;
-import com.painpoint.jobs.report.ReportModel.StageTime;
 import com.painpoint.jobs.report.ReportModel.Stop;
 import com.painpoint.jobs.report.ReportModel.Team;
 import com.painpoint.jobs.report.ReportModel.ThemeView;
@@ -355,15 +354,6 @@ public final class ReportBuilder {
               ReportFormat.percent0(num(topBin.get("mean_predicted")).doubleValue()),
               ReportFormat.percent0(num(topBin.get("observed_rate")).doubleValue()));
     }
-    List<StageTime> stages = new ArrayList<>();
-    for (Object o : list(manifest.get("stages"))) {
-      Map<String, Object> s = map(o);
-      stages.add(
-          new StageTime(
-              String.valueOf(s.get("stage")),
-              ReportFormat.fixed(num(s.get("seconds")).doubleValue(), 1),
-              String.valueOf(s.get("summary"))));
-    }
     Map<String, Object> versions = map(manifest.get("versions"));
     List<String> v = new ArrayList<>();
     versions.forEach((k, val) -> v.add(k + " " + val));
@@ -387,7 +377,6 @@ public final class ReportBuilder {
             w.churnWeight(),
             w.revenueWeight()),
         String.valueOf(w.minExposed()),
-        stages,
         String.valueOf(manifest.get("config_hash")),
         String.join(", ", v));
   }
@@ -431,7 +420,7 @@ public final class ReportBuilder {
       return hasPrevious ? "new" : "first run";
     }
     int change = changed.intValue();
-    String places = change > 0 ? "▲ " + change : change < 0 ? "▼ " + Math.abs(change) : "= ";
+    String places = change > 0 ? "▲ " + change : change < 0 ? "▼ " + -change : "=";
     return places + " (" + ReportFormat.signed(d(r, RankingColumns.SCORE_DELTA), 1) + ")";
   }
 

@@ -109,12 +109,8 @@ public record ReportModel(
       String calibration,
       String weights,
       String minExposed,
-      List<StageTime> stages,
       String configHash,
       String versions) {}
-
-  /** A stage's duration. */
-  public record StageTime(String stage, String seconds, String summary) {}
 
   /** The charts, as inline SVG drawn by JFreeChart (trusted: no customer text inside). */
   public record Charts(String journeyMap, String riskRatios, String scoreComponents) {}

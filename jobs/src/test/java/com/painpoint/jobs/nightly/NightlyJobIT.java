@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.painpoint.features.config.PainpointException;
 import com.painpoint.features.spark.SparkSessions;
+import com.painpoint.jobs.report.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -325,11 +326,100 @@ class NightlyJobIT {
       assertThat(run.resolve(dir)).isDirectory();
     }
     assertThat(out.resolve("_staging")).doesNotExist();
-    assertThat(manifest.get("stages")).hasSize(6);
+    assertThat(manifest.get("stages")).hasSize(7);
     assertThat(run.resolve(SentimentRun.UNTHEMED)).doesNotExist();
     assertThat(manifest.get("outputs").get("pain_themes").get("rows").asLong()).isGreaterThan(20);
     assertThat(manifest.get("outputs").get("session_touchpoints").get("rows").asLong())
         .isPositive();
+  }
+
+  @Test
+  void reportOpensInTheBrowserWithHeadlineMapTableAndCards() throws Exception {
+    Path run = out.resolve("run_date=" + RUN_DATE);
+    Path html = run.resolve("report.html");
+    try (HeadlessChromium browser = HeadlessChromium.start()) {
+      HeadlessChromium.Page page = browser.open(html);
+      Path shots = Files.createDirectories(Path.of("target", "report-screenshots"));
+      page.screenshot(shots.resolve("sample-report.png"), true);
+      page.screenshot(shots.resolve("sample-report-top.png"), false);
+      page.printToPdf(shots.resolve("sample-report.pdf"));
+
+      assertThat(page.consoleErrors()).as("console errors").isEmpty();
+      assertThat(page.dialogs()).isEmpty();
+      assertThat(page.requests()).as("self-contained").containsExactly(html.toUri().toString());
+      for (String part :
+          List.of(
+              "#headline",
+              "#quality-badge",
+              "#revenue-at-risk",
+              "#journey-map svg",
+              "#ranking table",
+              "#cards .card",
+              "#teams table",
+              "#method")) {
+        assertThat(page.isVisible(part)).as(part + " visible").isTrue();
+      }
+      // Headline: the planted pain top, in order, each with an interval and revenue.
+      assertThat(
+              page.evaluate(
+                      "Array.from(document.querySelectorAll('.top .name')).map(e => e.textContent)")
+                  .toString())
+          .isEqualTo("[\"billing\",\"checkout\",\"delivery\"]");
+      assertThat(
+              page.evaluate("document.querySelector('#revenue-at-risk .big').textContent").asText())
+          .matches("\\d+(\\.\\d+)?[kM]?");
+      // Journey map: every taxonomy touchpoint on the axis, in journey order.
+      String axis = page.evaluate("document.querySelector('#journey').textContent").asText();
+      int last = -1;
+      for (String tp :
+          List.of(
+              "discovery",
+              "signup",
+              "onboarding",
+              "search",
+              "checkout",
+              "delivery",
+              "billing",
+              "support",
+              "account",
+              "cancellation")) {
+        assertThat(axis.indexOf(tp, last + 1))
+            .as(tp + " after the previous stop")
+            .isGreaterThan(last);
+        last = axis.indexOf(tp, last + 1);
+      }
+      // Ranked table: all nine ranked touchpoints; cards for the top three, with themes, quotes and
+      // friction.
+      assertThat(page.evaluate("document.querySelectorAll('#ranking tbody tr').length").asInt())
+          .isEqualTo(9);
+      assertThat(
+              page.evaluate("Array.from(document.querySelectorAll('#cards .card')).map(c => c.id)")
+                  .toString())
+          .isEqualTo("[\"card-billing\",\"card-checkout\",\"card-delivery\"]");
+      assertThat(page.evaluate("document.querySelector('#card-billing').innerText").asText())
+          .contains("plan change")
+          .contains("Friction by kind")
+          .contains("abandonment");
+      assertThat(
+              page.evaluate("document.querySelectorAll('#card-billing blockquote.quote').length")
+                  .asInt())
+          .isGreaterThanOrEqualTo(3);
+      assertThat(page.evaluate("document.querySelector('#teams').innerText").asText())
+          .contains("finance")
+          .contains("sales")
+          .contains("operations");
+      // No customer id reaches the report.
+      String text = Files.readString(html);
+      assertThat(text).doesNotContainPattern("C\\d{7}");
+    }
+    String summary = Files.readString(run.resolve("summary.md"));
+    assertThat(summary)
+        .contains("1. **billing** (finance)")
+        .contains("2. **checkout**")
+        .contains("3. **delivery**");
+    assertThat(summary.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| rank") && !l.startsWith("| ---")).count())
+        .isEqualTo(9);
+    assertThat(manifest.at("/report/quality").asText()).isEqualTo("good");
   }
 
   @Test
@@ -353,12 +443,24 @@ class NightlyJobIT {
     String sentiment = Files.readString(run.resolve("touchpoint_sentiment.csv"));
     List<Row> scored = sortedScored(run);
     List<Row> themes = sortedThemes(run);
+    String report = Files.readString(run.resolve("report.html"));
+    String summary = Files.readString(run.resolve("summary.md"));
     NightlyJob.run(spark, options(out, SAMPLES.resolve("crm.csv").toString()));
     assertThat(sortedThemes(run)).isEqualTo(themes);
     assertThat(Files.readString(run.resolve("touchpoint_friction.csv"))).isEqualTo(friction);
     assertThat(Files.readString(run.resolve("touchpoint_sentiment.csv"))).isEqualTo(sentiment);
     assertThat(sortedScored(run)).isEqualTo(scored);
+    assertThat(withoutTimestamps(Files.readString(run.resolve("report.html"))))
+        .isEqualTo(withoutTimestamps(report));
+    assertThat(withoutTimestamps(Files.readString(run.resolve("summary.md"))))
+        .isEqualTo(withoutTimestamps(summary));
     assertThat(out.resolve("_staging")).doesNotExist();
+  }
+
+  /** The report's only run-dependent text: its generation time, "2026-11-22 20:47 UTC". */
+  static String withoutTimestamps(String report) {
+    assertThat(report).containsPattern("generated \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
+    return report.replaceAll("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC", "<generated>");
   }
 
   static List<Row> sortedThemes(Path run) {
@@ -586,6 +688,30 @@ class NightlyJobIT {
         k++;
       }
     }
+    // Hostile feedback: script, event-handler and template payloads inside complaints.
+    List<String> payloads;
+    try (java.io.InputStream in =
+        NightlyJobIT.class.getResourceAsStream("/report/xss-payloads.txt")) {
+      payloads =
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+              .lines()
+              .limit(12)
+              .toList();
+    }
+    for (int i = 0; i < payloads.size(); i++) {
+      com.fasterxml.jackson.databind.node.ObjectNode n = JSON.createObjectNode();
+      n.put("feedback_id", "X" + (1000 + i));
+      n.put("customer_id", customers.get(i % customers.size()));
+      n.put("created_at", "2026-07-04T11:" + String.format("%02d", i) + ":00Z");
+      n.put("channel", "review");
+      n.put("touchpoint", "delivery");
+      n.put(
+          "text",
+          "The courier threw my box over the fence "
+              + payloads.get(i)
+              + " and it broke, terrible.");
+      more.add(JSON.writeValueAsString(n));
+    }
     Path feedback = dir.resolve("feedback.jsonl");
     Files.write(feedback, more);
     NightlyOptions o = options(out, SAMPLES.resolve("crm.csv").toString());
@@ -623,6 +749,42 @@ class NightlyJobIT {
     assertThat(theme.<java.sql.Date>getAs("first_seen").toLocalDate()).isEqualTo(later);
     assertThat(id).isEqualTo("delivery-" + later.toString().replace("-", "") + "-1");
     assertThat(labelUsesAPlantedWord(theme.getAs("label"), "plastic packaging waste")).isTrue();
+
+    // The later night's report: trend against the first night, the new complaint shown as
+    // emerging, and the planted payloads (which did reach the scored sentences) inert.
+    Path laterRun = out.resolve("run_date=" + later);
+    assertThat(
+            spark
+                .read()
+                .parquet(laterRun.resolve("feedback_scored").toString())
+                .filter(org.apache.spark.sql.functions.col("sentence").contains("window.__xss"))
+                .count())
+        .isPositive();
+    Path html = laterRun.resolve("report.html");
+    assertThat(Files.readString(html))
+        .doesNotContainIgnoringCase("<script")
+        .doesNotContainIgnoringCase("<svg onload");
+    try (HeadlessChromium browser = HeadlessChromium.start()) {
+      HeadlessChromium.Page page = browser.open(html);
+      page.screenshot(
+          Files.createDirectories(Path.of("target", "report-screenshots"))
+              .resolve("later-night-report.png"),
+          true);
+      assertThat(page.dialogs()).as("dialogs").isEmpty();
+      assertThat(page.consoleErrors()).as("console errors").isEmpty();
+      assertThat(page.requests()).containsExactly(html.toUri().toString());
+      assertThat(page.evaluate("typeof window.__xss").asText()).isEqualTo("undefined");
+      assertThat(
+              page.evaluate("document.querySelectorAll('script, img, iframe, a').length").asInt())
+          .isZero();
+      page.evaluate(
+              "Array.from(document.querySelectorAll('#ranking tbody tr td:last-child')).map(td => td.textContent)")
+          .forEach(
+              trend ->
+                  assertThat(trend.asText()).matches("(▲ \\d+|▼ \\d+|=) \\([+-]\\d+\\.\\d\\)"));
+      assertThat(page.evaluate("document.querySelector('#card-delivery').innerText").asText())
+          .containsIgnoringCase("plastic");
+    }
   }
 
   @Test

@@ -11,7 +11,6 @@ import com.painpoint.jobs.report.ReportModel.Method;
 import com.painpoint.jobs.report.ReportModel.Quality;
 import com.painpoint.jobs.report.ReportModel.Ranked;
 import com.painpoint.jobs.report.ReportModel.SourceRow;
-import com.painpoint.jobs.report.ReportModel.StageTime;
 import com.painpoint.jobs.report.ReportModel.Stop;
 import com.painpoint.jobs.report.ReportModel.Team;
 import com.painpoint.jobs.report.ReportModel.ThemeView;
@@ -150,8 +149,7 @@ class ReportRendererTest {
             "riskiest tenth: predicted 90%, observed 73%",
             "negativity 0.25",
             "30",
-            List.of(new StageTime("contracts", "1.0", payloads.get(1))),
-            "abc",
+            payloads.get(1),
             "painpoint dev"),
         new ReportModel.Charts(
             ReportCharts.journeyMap(points),
