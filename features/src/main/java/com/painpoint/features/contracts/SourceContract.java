@@ -244,17 +244,46 @@ public final class SourceContract {
         .select(fields.stream().map(f -> col(quote(f.name()))).toArray(Column[]::new));
   }
 
-  /** Quarantined rows: reason, column, raw value, file, and every raw column as text. */
+  /**
+   * Quarantined rows: reason, column, raw value, file, and every raw column as text. Free text (and
+   * the raw line of a malformed record) is PII-redacted, since customers write their emails, phone
+   * and card numbers into it and quarantine files get passed around.
+   */
   public Dataset<Row> rejected(Dataset<Row> validated) {
-    return validated
-        .filter(col(REJECT_REASON).isNotNull())
-        .select(
-            col(REJECT_REASON),
-            col(REJECT_COLUMN),
-            col(REJECT_VALUE),
-            col(SOURCE_FILE),
-            col(RAW + ".*"));
+    Dataset<Row> rows =
+        validated
+            .filter(col(REJECT_REASON).isNotNull())
+            .select(
+                col(REJECT_REASON),
+                col(REJECT_COLUMN),
+                col(REJECT_VALUE),
+                col(SOURCE_FILE),
+                col(RAW + ".*"));
+    List<String> present = List.of(rows.columns());
+    List<String> freeText = new ArrayList<>();
+    for (Field f : fields) {
+      if (f.type() == FieldType.FREE_TEXT) {
+        freeText.add(f.name());
+      }
+    }
+    freeText.add(CORRUPT_RECORD);
+    Column redactValue = lit(false);
+    for (String name : freeText) {
+      if (present.contains(name)) {
+        rows = rows.withColumn(name, REDACT.apply(col(quote(name))));
+      }
+      redactValue = redactValue.or(col(REJECT_COLUMN).equalTo(lit(name)));
+    }
+    return rows.withColumn(
+        REJECT_VALUE,
+        when(redactValue, REDACT.apply(col(REJECT_VALUE))).otherwise(col(REJECT_VALUE)));
   }
+
+  private static final org.apache.spark.sql.expressions.UserDefinedFunction REDACT =
+      org.apache.spark.sql.functions.udf(
+          (org.apache.spark.sql.api.java.UDF1<String, String>)
+              com.painpoint.features.text.PiiRedactor::redact,
+          DataTypes.StringType);
 
   static String quote(String name) {
     return "`" + name.replace("`", "``") + "`";

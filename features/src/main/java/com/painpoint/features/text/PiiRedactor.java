@@ -1,5 +1,7 @@
 package com.painpoint.features.text;
 
+import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,12 +29,27 @@ public final class PiiRedactor {
   private static final Pattern CARD_PATTERN = Pattern.compile("\\b\\d(?:[ \\-]?\\d){12,18}\\b");
   private static final Pattern PHONE_PATTERN =
       Pattern.compile(
-          "(?<![\\w+])(?:\\+\\d{1,3}[\\s.\\-]?)?(?:\\(\\d{1,5}\\)[\\s.\\-]?)?\\d{2,5}(?:[\\s.\\-]\\d{2,8}){1,4}(?![\\w])");
+          "(?<![\\w+])(?:\\+\\d{1,3}[\\s.\\-]?(?:\\(\\d{1,5}\\)[\\s.\\-]?)?\\d{1,5}"
+              + "|(?:\\(\\d{1,5}\\)[\\s.\\-]?)?\\d{2,5})(?:[\\s.\\-]\\d{2,8}){1,5}(?![\\w])");
   private static final Pattern DATE_LIKE =
       Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[.\\-]\\d{1,2}[.\\-]\\d{2,4}");
   private static final Pattern ACCOUNT_PATTERN = Pattern.compile("\\b\\d{8,}\\b");
   private static final Pattern HANDLE_PATTERN =
       Pattern.compile("(?<![\\w.@])@[A-Za-z0-9_]{2,30}\\b");
+
+  /** One kind of personal data: where it may be, whether a candidate is it, its placeholder. */
+  private record Rule(Pattern pattern, String placeholder, Predicate<String> accepts) {}
+
+  /** Applied in this order: each sees the text with earlier kinds already replaced. */
+  private static final List<Rule> RULES =
+      List.of(
+          new Rule(URL_PATTERN, URL, m -> TOKEN_IN_URL.matcher(m).find()),
+          new Rule(EMAIL_PATTERN, EMAIL, m -> true),
+          new Rule(IBAN_PATTERN, IBAN, PiiRedactor::validIban),
+          new Rule(CARD_PATTERN, CARD, m -> luhn(digits(m))),
+          new Rule(PHONE_PATTERN, PHONE, PiiRedactor::phoneLike),
+          new Rule(ACCOUNT_PATTERN, ACCOUNT, m -> true),
+          new Rule(HANDLE_PATTERN, HANDLE, m -> true));
 
   private PiiRedactor() {}
 
@@ -41,35 +58,45 @@ public final class PiiRedactor {
     if (text == null || text.isEmpty()) {
       return text;
     }
-    String s = replace(URL_PATTERN, text, m -> TOKEN_IN_URL.matcher(m).find() ? URL : null);
-    s = EMAIL_PATTERN.matcher(s).replaceAll(Matcher.quoteReplacement(EMAIL));
-    s = replace(IBAN_PATTERN, s, m -> validIban(m) ? IBAN : null);
-    s = replace(CARD_PATTERN, s, m -> luhn(digits(m)) ? CARD : null);
-    s =
-        replace(
-            PHONE_PATTERN,
-            s,
-            m -> {
-              int n = digits(m).length();
-              return n >= 7 && n <= 15 && !DATE_LIKE.matcher(m).matches() ? PHONE : null;
-            });
-    s = ACCOUNT_PATTERN.matcher(s).replaceAll(Matcher.quoteReplacement(ACCOUNT));
-    return HANDLE_PATTERN.matcher(s).replaceAll(Matcher.quoteReplacement(HANDLE));
+    String s = text;
+    for (Rule r : RULES) {
+      s = replace(r, s);
+    }
+    return s;
   }
 
-  private interface Decision {
-    /** The placeholder for a match, or null to keep it. */
-    String placeholder(String match);
+  /**
+   * Which characters of {@code text} belong to personal data (each kind searched in the original
+   * text), so derived tokens such as lemmas can be dropped where the text is redacted.
+   */
+  public static boolean[] mask(String text) {
+    boolean[] mask = new boolean[text == null ? 0 : text.length()];
+    if (text == null || text.isEmpty()) {
+      return mask;
+    }
+    for (Rule r : RULES) {
+      Matcher m = r.pattern().matcher(text);
+      while (m.find()) {
+        if (r.accepts().test(m.group())) {
+          java.util.Arrays.fill(mask, m.start(), m.end(), true);
+        }
+      }
+    }
+    return mask;
   }
 
-  private static String replace(Pattern p, String s, Decision d) {
-    Matcher m = p.matcher(s);
+  private static boolean phoneLike(String m) {
+    int n = digits(m).length();
+    return n >= 7 && n <= 15 && !DATE_LIKE.matcher(m).matches();
+  }
+
+  private static String replace(Rule r, String s) {
+    Matcher m = r.pattern().matcher(s);
     StringBuilder out = new StringBuilder(s.length());
     int last = 0;
     while (m.find()) {
-      String placeholder = d.placeholder(m.group());
-      if (placeholder != null) {
-        out.append(s, last, m.start()).append(placeholder);
+      if (r.accepts().test(m.group())) {
+        out.append(s, last, m.start()).append(r.placeholder());
         last = m.end();
       }
     }

@@ -46,4 +46,18 @@ class PiiRedactorTest {
   void leavesOrdinaryTextAlone(String in) {
     assertThat(PiiRedactor.redact(in)).isEqualTo(in);
   }
+
+  @org.junit.jupiter.api.Test
+  void maskMarksExactlyThePersonalData() {
+    String text = "Mail a.b@example.com or call +44 7700 900771, thanks";
+    boolean[] mask = PiiRedactor.mask(text);
+    StringBuilder marked = new StringBuilder();
+    for (int i = 0; i < text.length(); i++) {
+      marked.append(mask[i] ? '#' : text.charAt(i));
+    }
+    org.assertj.core.api.Assertions.assertThat(marked.toString())
+        .isEqualTo("Mail ############### or call ###############, thanks");
+    org.assertj.core.api.Assertions.assertThat(PiiRedactor.mask("no personal data here"))
+        .doesNotContain(true);
+  }
 }

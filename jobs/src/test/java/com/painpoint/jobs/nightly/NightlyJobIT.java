@@ -417,7 +417,12 @@ class NightlyJobIT {
         .contains("1. **billing** (finance)")
         .contains("2. **checkout**")
         .contains("3. **delivery**");
-    assertThat(summary.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| rank") && !l.startsWith("| ---")).count())
+    assertThat(
+            summary
+                .lines()
+                .filter(
+                    l -> l.startsWith("| ") && !l.startsWith("| rank") && !l.startsWith("| ---"))
+                .count())
         .isEqualTo(9);
     assertThat(manifest.at("/report/quality").asText()).isEqualTo("good");
   }
@@ -712,13 +717,62 @@ class NightlyJobIT {
               + " and it broke, terrible.");
       more.add(JSON.writeValueAsString(n));
     }
+    // Personal data: 50 seeded strings of six kinds, each in two complaints, plus three rows that
+    // the contract rejects (bad created_at) carrying it too.
+    List<PiiSamples.Pii> pii = PiiSamples.seeded(7);
+    for (int i = 0; i < 2 * pii.size() + 3; i++) {
+      com.fasterxml.jackson.databind.node.ObjectNode n = JSON.createObjectNode();
+      n.put("feedback_id", "P" + (1000 + i));
+      n.put("customer_id", customers.get(i % customers.size()));
+      n.put(
+          "created_at",
+          i < 2 * pii.size()
+              ? "2026-07-04T12:" + String.format("%02d", i % 60) + ":00Z"
+              : "04/07/2026 noon");
+      n.put("channel", "ticket");
+      n.put("touchpoint", "billing");
+      n.put(
+          "text",
+          "I was charged twice and nobody answers, contact me at "
+              + pii.get(i % pii.size()).value()
+              + " please, this is terrible.");
+      more.add(JSON.writeValueAsString(n));
+    }
     Path feedback = dir.resolve("feedback.jsonl");
     Files.write(feedback, more);
     NightlyOptions o = options(out, SAMPLES.resolve("crm.csv").toString());
-    NightlyJob.run(
-        spark,
-        new NightlyOptions(
-            o.crm(), feedback.toString(), o.clickstream(), o.taxonomy(), later, o.out(), null));
+    StringBuilder logs = new StringBuilder();
+    try (LogCapture capture = LogCapture.start(logs)) {
+      NightlyJob.run(
+          spark,
+          new NightlyOptions(
+              o.crm(), feedback.toString(), o.clickstream(), o.taxonomy(), later, o.out(), null));
+    }
+    Path laterRunFolder = out.resolve("run_date=" + later);
+    assertThat(logs.toString()).contains("stage 7/7 report");
+    Map<String, String> texts = OutputText.of(spark, laterRunFolder);
+    texts.put("logs", logs.toString());
+    assertThat(texts.keySet())
+        .contains(
+            "feedback_scored",
+            "pain_themes",
+            "report.html",
+            "summary.md",
+            "rejected/feedback",
+            "manifest.json",
+            "touchpoint_ranking.csv");
+    assertThat(texts.get("rejected/feedback")).contains("invalid_created_at");
+    List<String> leaks = new ArrayList<>();
+    texts.forEach(
+        (name, text) -> {
+          String normalised = PiiSamples.normalise(text);
+          for (PiiSamples.Pii p : pii) {
+            if (normalised.contains(p.normalised())) {
+              leaks.add(p.kind() + " " + p.value() + " in " + name);
+            }
+          }
+        });
+    assertThat(leaks).as("personal data found in outputs and logs").isEmpty();
 
     ThemeRecovery first = ThemeRecovery.of(spark, out.resolve("run_date=" + RUN_DATE));
     ThemeRecovery second = ThemeRecovery.of(spark, out.resolve("run_date=" + later));

@@ -1,5 +1,6 @@
 package com.painpoint.models.sentiment;
 
+import com.painpoint.features.text.PiiRedactor;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
@@ -70,7 +71,15 @@ public final class SentenceScorer {
       return new Scored(-1, new double[5], 0.0, lemmas, truncated);
     }
     CoreMap s = sentences.get(0);
+    // Tokens inside personal data (emails, phone and card numbers, IBANs, token URLs, handles)
+    // leave no lemma: lemmas are stored and feed theme terms, and must not carry what quotes
+    // redact.
+    String annotated = doc.get(CoreAnnotations.TextAnnotation.class);
+    boolean[] pii = PiiRedactor.mask(annotated);
     for (CoreLabel t : s.get(CoreAnnotations.TokensAnnotation.class)) {
+      if (overlaps(pii, t.beginPosition(), t.endPosition())) {
+        continue;
+      }
       String lemma = t.lemma() == null ? t.word() : t.lemma();
       lemmas.add(lemma.toLowerCase(Locale.ROOT));
     }
@@ -86,5 +95,14 @@ public final class SentenceScorer {
       score += p[i] * (i - 2) / 2.0;
     }
     return new Scored(RNNCoreAnnotations.getPredictedClass(tree), p, score, lemmas, truncated);
+  }
+
+  private static boolean overlaps(boolean[] mask, int begin, int end) {
+    for (int i = Math.max(0, begin); i < Math.min(end, mask.length); i++) {
+      if (mask[i]) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -12,12 +12,17 @@ import java.io.Serializable;
 public record SentimentSettings(ParserKind parser, int maxSentenceTokens, int minSentencesToRank)
     implements Serializable {
 
-  /** Identifies the scores this configuration produces (CoreNLP version and parser). */
+  /**
+   * Identifies the scores this configuration produces (CoreNLP version, parser, token cap, and the
+   * lemma format: {@code pii1} = no lemmas from personal data), so scores stored by an older format
+   * are not reused.
+   */
   public String modelId() {
     return "corenlp-4.5.10/"
         + parser.name().toLowerCase(java.util.Locale.ROOT)
         + "/max"
-        + maxSentenceTokens;
+        + maxSentenceTokens
+        + "/pii1";
   }
 
   public static final SentimentSettings DEFAULTS =

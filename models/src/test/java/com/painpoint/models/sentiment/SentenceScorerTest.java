@@ -38,6 +38,22 @@ class SentenceScorerTest {
   }
 
   @Test
+  void personalDataLeavesNoLemma() {
+    SentenceScorer.Scored s =
+        SentenceScorer.score(
+            "I was charged twice, call me on +44 7700 900771 or mail jane.doe@example.com now.",
+            ParserKind.SHIFT_REDUCE,
+            80);
+    assertThat(s.lemmas()).contains("charge", "twice", "call", "mail", "now");
+    assertThat(String.join(" ", s.lemmas()))
+        .doesNotContain("7700")
+        .doesNotContain("900771")
+        .doesNotContain("jane")
+        .doesNotContain("example.com");
+    assertThat(s.sentimentClass()).isLessThanOrEqualTo(2);
+  }
+
+  @Test
   void negationTurnsPolarity() {
     double good =
         SentenceScorer.score("The delivery was good.", ParserKind.SHIFT_REDUCE, 80).score();
