@@ -450,7 +450,13 @@ class NightlyJobIT {
     List<Row> themes = sortedThemes(run);
     String report = Files.readString(run.resolve("report.html"));
     String summary = Files.readString(run.resolve("summary.md"));
+    Map<String, String> before = comparable(OutputText.of(spark, run));
     NightlyJob.run(spark, options(out, SAMPLES.resolve("crm.csv").toString()));
+    Map<String, String> after = comparable(OutputText.of(spark, run));
+    assertThat(after.keySet()).isEqualTo(before.keySet());
+    List<String> differing = new ArrayList<>();
+    before.forEach((k, v) -> (v.equals(after.get(k)) ? new ArrayList<String>() : differing).add(k));
+    assertThat(differing).as("outputs that differ on a rerun of the same inputs").isEmpty();
     assertThat(sortedThemes(run)).isEqualTo(themes);
     assertThat(Files.readString(run.resolve("touchpoint_friction.csv"))).isEqualTo(friction);
     assertThat(Files.readString(run.resolve("touchpoint_sentiment.csv"))).isEqualTo(sentiment);
@@ -460,6 +466,25 @@ class NightlyJobIT {
     assertThat(withoutTimestamps(Files.readString(run.resolve("summary.md"))))
         .isEqualTo(withoutTimestamps(summary));
     assertThat(out.resolve("_staging")).doesNotExist();
+  }
+
+  /**
+   * Every output except what legitimately carries the run's time: the manifest (timestamps, stage
+   * timings), the report and summary (compared without their timestamp) and MLlib's model metadata
+   * (save timestamp and random stage uids). Parquet rows are compared in a stable order.
+   */
+  static Map<String, String> comparable(Map<String, String> outputs) {
+    Map<String, String> m = new TreeMap<>();
+    outputs.forEach(
+        (k, v) -> {
+          if (!k.equals("manifest.json")
+              && !k.equals("report.html")
+              && !k.equals("summary.md")
+              && !k.contains("metadata")) {
+            m.put(k, v.lines().sorted().collect(java.util.stream.Collectors.joining("\n")));
+          }
+        });
+    return m;
   }
 
   /** The report's only run-dependent text: its generation time, "2026-11-22 20:47 UTC". */
