@@ -1,4 +1,4 @@
-"""Painpoint nightly: runs the Painpoint Spark job once a night with spark-submit (Airflow 2).
+"""Painpoint nightly: runs the Painpoint Spark job once a night with spark-submit (Airflow 2.4+).
 
 Each run computes the night ``{{ ds }}``: with the 02:15 UTC schedule below, the run that starts on
 2026-07-01 computes 2026-06-30, after that day is complete. The job writes
@@ -62,11 +62,13 @@ CRM = os.environ.get("PAINPOINT_CRM", f"{DATA}/in/crm.csv")
 FEEDBACK = os.environ.get("PAINPOINT_FEEDBACK", f"{DATA}/in/feedback.jsonl")
 CLICKSTREAM = os.environ.get("PAINPOINT_CLICKSTREAM", f"{DATA}/in/clickstream")
 TAXONOMY = os.environ.get("PAINPOINT_TAXONOMY", f"{DATA}/conf/taxonomy.yaml")
+# Set PAINPOINT_CONFIG to an empty string to run with the built-in defaults (no --config).
 CONFIG = os.environ.get("PAINPOINT_CONFIG", f"{DATA}/conf/painpoint.yaml")
 OUT = os.environ.get("PAINPOINT_OUT", f"{DATA}/out")
 # Only clickstream and feedback of the last N days (UTC, up to the run date) count; older rows are
-# left out and counted in the manifest (outside_window), never rejected.
-LOOKBACK_DAYS = int(os.environ.get("PAINPOINT_LOOKBACK_DAYS", "90"))
+# left out and counted in the manifest (outside_window), never rejected. Keep N well above the churn
+# horizon: the churn model sees only activity inside the window (README, "--lookback-days N").
+LOOKBACK_DAYS = int(os.environ.get("PAINPOINT_LOOKBACK_DAYS", "365"))
 SPARK_CONN_ID = os.environ.get("PAINPOINT_SPARK_CONN_ID", "spark_default")
 
 # Spark on Java 17 needs these JVM flags on the driver and the executors. A copy of the parent
@@ -193,9 +195,9 @@ with DAG(
             "--feedback", FEEDBACK,
             "--clickstream", CLICKSTREAM,
             "--taxonomy", TAXONOMY,
-            "--config", CONFIG,
             "--out", OUT,
             "--run-date", "{{ ds }}",
             "--lookback-days", str(LOOKBACK_DAYS),
-        ],
+        ]
+        + (["--config", CONFIG] if CONFIG else []),
     )
