@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.painpoint.features.contracts.SourceReader;
 import com.painpoint.features.quality.SourceQuality;
+import com.painpoint.features.window.LookbackWindow;
+import com.painpoint.features.window.WindowCounts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +48,9 @@ final class Manifest {
     options.put("clickstream", o.clickstream());
     options.put("taxonomy", o.taxonomy());
     options.put("config", o.config());
+    options.put("lookback_days", o.lookbackDays());
     root.put("options", options);
+    root.put("window", window(o.window()));
     root.put("inputs", inputs);
     root.put("sources", sources);
   }
@@ -61,13 +65,41 @@ final class Manifest {
     inputs.put(source, m);
   }
 
-  void source(SourceQuality q) {
+  /**
+   * The run's lookback window. Without one, only {@code lookback_days: null}: every accepted row
+   * counts.
+   */
+  private static Map<String, Object> window(LookbackWindow w) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("lookback_days", w.days().orElse(null));
+    if (w.bounded()) {
+      m.put("from_inclusive", w.from().orElseThrow().toString());
+      m.put("until_exclusive", w.until().toString());
+      m.put("applies_to", List.of("feedback (created_at)", "clickstream (event_time)"));
+    }
+    return m;
+  }
+
+  /**
+   * One source's counts. With a window ({@code window} not null), {@code accepted = in_window +
+   * outside_window}: rows outside are accepted (never in {@code rejected/}) but left out of the
+   * night, and {@code reconciles} checks both equations.
+   */
+  void source(SourceQuality q, WindowCounts window) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("rows_read", q.rowsRead());
     m.put("accepted", q.accepted());
     m.put("rejected", q.rejected());
     m.put("rejected_by_reason", q.rejectedByReason());
-    m.put("reconciles", q.reconciles());
+    if (window != null) {
+      m.put("in_window", window.inWindow());
+      m.put("outside_window", window.outsideWindow());
+      Map<String, Long> why = new LinkedHashMap<>();
+      why.put("before_window", window.beforeWindow());
+      why.put("undated", window.undated());
+      m.put("outside_window_by_reason", why);
+    }
+    m.put("reconciles", q.reconciles() && (window == null || window.reconciles(q.accepted())));
     m.put("distinct_customers", q.distinctCustomers());
     Map<String, Double> completeness = new LinkedHashMap<>();
     q.completeness().forEach((k, v) -> completeness.put(k, Math.round(v * 10000) / 10000.0));

@@ -12,6 +12,7 @@ import com.painpoint.features.journeys.Journeys;
 import com.painpoint.features.quality.RejectPolicy;
 import com.painpoint.features.spark.SparkSessions;
 import com.painpoint.features.taxonomy.Taxonomy;
+import com.painpoint.features.window.LookbackWindow;
 import com.painpoint.jobs.io.RunOutput;
 import com.painpoint.jobs.io.TextFiles;
 import java.sql.Timestamp;
@@ -102,7 +103,12 @@ public final class NightlyJob {
     Manifest manifest = new Manifest(o, configText, taxonomyText, spark.version());
     Stages stages = new Stages(spark, 7);
     RunOutput out = RunOutput.begin(spark, o.out(), o.runDate());
-    LOG.info("painpoint nightly run {} -> {}", o.runDate(), out.finalPath());
+    LookbackWindow window = o.window();
+    LOG.info(
+        "painpoint nightly run {} -> {} (clickstream and feedback: {})",
+        o.runDate(),
+        out.finalPath(),
+        window);
     List<SourceIngest.Ingested> held = new ArrayList<>();
     try {
       Map<String, SourceIngest.Ingested> ingested =
@@ -115,25 +121,41 @@ public final class NightlyJob {
                   SourceContract c = input.contract();
                   SourceIngest.Ingested in =
                       SourceIngest.ingest(
-                          spark, input.path(), config.source(c.name()), c, policy, out);
+                          spark,
+                          input.path(),
+                          config.source(c.name()),
+                          c,
+                          policy,
+                          window,
+                          input.windowColumn(),
+                          out);
                   held.add(in);
                   bySource.put(c.name(), in);
                   manifest.input(c.name(), input.path(), in.raw());
-                  manifest.source(in.quality());
+                  manifest.source(in.quality(), in.window());
                   stages.progress(
-                      "{}: read {} rows from {} {} file(s), accepted {}, rejected {} {}",
+                      "{}: read {} rows from {} {} file(s), accepted {}, rejected {} {}{}",
                       c.name(),
                       in.quality().rowsRead(),
                       in.raw().files(),
                       in.raw().format(),
                       in.quality().accepted(),
                       in.quality().rejected(),
-                      in.quality().rejectedByReason());
+                      in.quality().rejectedByReason(),
+                      windowSummary(in, window));
                 }
                 List<String> parts = new ArrayList<>();
                 bySource.forEach(
                     (k, v) ->
-                        parts.add(k + " " + v.quality().accepted() + "/" + v.quality().rowsRead()));
+                        parts.add(
+                            k
+                                + " "
+                                + v.quality().accepted()
+                                + "/"
+                                + v.quality().rowsRead()
+                                + (v.window() == null
+                                    ? ""
+                                    : " (" + v.window().inWindow() + " in window)")));
                 return new Stages.Result<>(bySource, "accepted " + String.join(", ", parts));
               });
       SourceIngest.Ingested events = ingested.get(ClickstreamSchema.SOURCE);
@@ -298,14 +320,35 @@ public final class NightlyJob {
     }
   }
 
-  /** One input of the run and the contract it is read through. */
-  private record Input(String path, SourceContract contract) {}
+  /**
+   * One input of the run, the contract it is read through, and the timestamp column the lookback
+   * window applies to (null: never windowed; the CRM is a snapshot, not a history).
+   */
+  private record Input(String path, SourceContract contract, String windowColumn) {}
 
   private static List<Input> inputs(NightlyOptions o) {
     return List.of(
-        new Input(o.crm(), CrmSchema.contract(o.runDate())),
-        new Input(o.feedback(), FeedbackSchema.contract(o.runDate())),
-        new Input(o.clickstream(), ClickstreamSchema.contract(o.runDate())));
+        new Input(o.crm(), CrmSchema.contract(o.runDate()), null),
+        new Input(o.feedback(), FeedbackSchema.contract(o.runDate()), FeedbackSchema.CREATED_AT),
+        new Input(
+            o.clickstream(),
+            ClickstreamSchema.contract(o.runDate()),
+            ClickstreamSchema.EVENT_TIME));
+  }
+
+  /** ", outside the window 12 (before 2026-06-01: 10, undated: 2), in window 90" or "". */
+  private static String windowSummary(SourceIngest.Ingested in, LookbackWindow window) {
+    if (in.window() == null) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        ", outside the window %d (before %s: %d, undated: %d), in window %d",
+        in.window().outsideWindow(),
+        window.from().orElseThrow().toString().substring(0, 10),
+        in.window().beforeWindow(),
+        in.window().undated(),
+        in.window().inWindow());
   }
 
   private static String topNegative(SentimentRun.Outcome r, int n) {

@@ -1,6 +1,7 @@
 package com.painpoint.jobs.nightly;
 
 import com.painpoint.features.config.PainpointException;
+import com.painpoint.features.window.LookbackWindow;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -18,6 +19,8 @@ import java.util.Map;
  * @param runDate the night being computed; no input may be dated after it
  * @param out output root; the run writes {@code <out>/run_date=YYYY-MM-DD/}
  * @param config optional config file (YAML); null means defaults
+ * @param lookbackDays only clickstream and feedback of the last N UTC days up to the run date
+ *     count; null means all history
  */
 public record NightlyOptions(
     String crm,
@@ -26,7 +29,27 @@ public record NightlyOptions(
     String taxonomy,
     LocalDate runDate,
     String out,
-    String config) {
+    String config,
+    Integer lookbackDays) {
+
+  /** Options without a lookback window (all history). */
+  public NightlyOptions(
+      String crm,
+      String feedback,
+      String clickstream,
+      String taxonomy,
+      LocalDate runDate,
+      String out,
+      String config) {
+    this(crm, feedback, clickstream, taxonomy, runDate, out, config, null);
+  }
+
+  /** The night's window over clickstream and feedback. */
+  public LookbackWindow window() {
+    return lookbackDays == null
+        ? LookbackWindow.allHistory(runDate)
+        : LookbackWindow.lastDays(runDate, lookbackDays);
+  }
 
   /** Flag -> one-line help, in the order the usage text shows them. */
   static final Map<String, String> FLAGS = new LinkedHashMap<>();
@@ -39,6 +62,10 @@ public record NightlyOptions(
     FLAGS.put("--run-date", "night to compute, YYYY-MM-DD (required)");
     FLAGS.put("--out", "output root; writes <out>/run_date=YYYY-MM-DD/ (required)");
     FLAGS.put("--config", "Painpoint config YAML: column mappings, limits, thresholds (optional)");
+    FLAGS.put(
+        "--lookback-days",
+        "count only clickstream and feedback of the last N days up to the run date (UTC);"
+            + " older rows are left out and counted (optional; default: all history)");
   }
 
   private static final List<String> REQUIRED =
@@ -49,8 +76,8 @@ public record NightlyOptions(
     for (String f : REQUIRED) {
       b.append(' ').append(f).append(" <value>");
     }
-    b.append(" [--config <file>]\n");
-    FLAGS.forEach((k, v) -> b.append(String.format("  %-14s %s%n", k, v)));
+    b.append(" [--config <file>] [--lookback-days <N>]\n");
+    FLAGS.forEach((k, v) -> b.append(String.format("  %-16s %s%n", k, v)));
     return b.toString();
   }
 
@@ -89,7 +116,27 @@ public record NightlyOptions(
         values.get("--taxonomy"),
         parseDate(values.get("--run-date")),
         values.get("--out"),
-        values.get("--config"));
+        values.get("--config"),
+        values.containsKey("--lookback-days")
+            ? parseLookbackDays(values.get("--lookback-days"))
+            : null);
+  }
+
+  private static int parseLookbackDays(String v) {
+    String t = v.trim();
+    // Digits only: "7d", "1.5", "-3" or "+3" are refused rather than read as something else.
+    if (t.matches("[0-9]{1,9}")) {
+      int days = Integer.parseInt(t);
+      if (days >= 1 && days <= LookbackWindow.MAX_DAYS) {
+        return days;
+      }
+    }
+    throw PainpointException.config(
+        "--lookback-days: '"
+            + v
+            + "' is not a whole number of days from 1 to "
+            + LookbackWindow.MAX_DAYS
+            + " (omit the option to use all history)");
   }
 
   private static LocalDate parseDate(String v) {

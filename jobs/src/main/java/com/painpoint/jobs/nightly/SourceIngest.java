@@ -6,7 +6,12 @@ import com.painpoint.features.contracts.SourceReader;
 import com.painpoint.features.quality.DataQuality;
 import com.painpoint.features.quality.RejectPolicy;
 import com.painpoint.features.quality.SourceQuality;
+import com.painpoint.features.window.LookbackWindow;
+import com.painpoint.features.window.WindowCounts;
 import com.painpoint.jobs.io.RunOutput;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -14,18 +19,24 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Reads one source through its contract: validates every row once (persisted), measures quality in
- * one aggregate pass, stops the run if the reject policy says so, and quarantines rejected rows
- * under {@code rejected/<source>/}.
+ * Reads one source through its contract: validates every row once (persisted), measures quality
+ * (and, for a windowed source, where its accepted rows fall against the lookback window) in one
+ * aggregate pass, stops the run if the reject policy says so, quarantines rejected rows under
+ * {@code rejected/<source>/}, and keeps the accepted rows inside the window.
  */
 final class SourceIngest {
 
-  /** Accepted rows (persisted; unpersist when done), their quality and how the source was read. */
+  /**
+   * Accepted rows inside the window (all of them without one; persisted, unpersist when done),
+   * their quality, how the source was read, and the window counts (null when the source is not
+   * windowed: no window set, or a snapshot like the CRM).
+   */
   record Ingested(
       Dataset<Row> accepted,
       Dataset<Row> validated,
       SourceQuality quality,
-      SourceReader.RawSource raw) {
+      SourceReader.RawSource raw,
+      WindowCounts window) {
     void release() {
       validated.unpersist();
     }
@@ -33,17 +44,34 @@ final class SourceIngest {
 
   private SourceIngest() {}
 
+  /**
+   * @param window the night's lookback window
+   * @param windowColumn the timestamp column the window applies to; null for a source that is never
+   *     windowed (the CRM snapshot)
+   */
   static Ingested ingest(
       SparkSession spark,
       String path,
       SourceConfig config,
       SourceContract contract,
       RejectPolicy policy,
+      LookbackWindow window,
+      String windowColumn,
       RunOutput out) {
     SourceReader.RawSource raw = SourceReader.read(spark, path, config, contract);
     Dataset<Row> validated = contract.validate(raw.data()).persist(StorageLevel.MEMORY_AND_DISK());
     DataQuality dq = new DataQuality(contract);
-    SourceQuality quality = dq.read(validated.agg(dq.metrics()[0], rest(dq.metrics())).first());
+    boolean windowed = windowColumn != null && window.bounded();
+    Column[] metrics =
+        windowed
+            ? Stream.concat(
+                    Arrays.stream(dq.metrics()), Arrays.stream(window.metrics(windowColumn)))
+                .toArray(Column[]::new)
+            : dq.metrics();
+    Row measured =
+        validated.agg(metrics[0], Arrays.copyOfRange(metrics, 1, metrics.length)).first();
+    SourceQuality quality = dq.read(measured);
+    WindowCounts counts = windowed ? window.read(measured) : null;
     policy.check(quality, contract, path);
     contract
         .rejected(validated)
@@ -51,10 +79,8 @@ final class SourceIngest {
         .write()
         .mode(SaveMode.Overwrite)
         .json(out.path("rejected/" + contract.name()));
-    return new Ingested(contract.accepted(validated), validated, quality, raw);
-  }
-
-  private static org.apache.spark.sql.Column[] rest(org.apache.spark.sql.Column[] all) {
-    return java.util.Arrays.copyOfRange(all, 1, all.length);
+    Dataset<Row> accepted = contract.accepted(validated);
+    return new Ingested(
+        windowed ? window.keep(accepted, windowColumn) : accepted, validated, quality, raw, counts);
   }
 }
