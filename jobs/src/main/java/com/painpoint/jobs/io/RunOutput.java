@@ -17,6 +17,7 @@ import org.apache.spark.sql.SparkSession;
  * previous run of that date. Readers never see a half-written run.
  */
 public final class RunOutput {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("painpoint");
   public static final String STAGING = "_staging";
 
   private final FileSystem fs;
@@ -66,6 +67,10 @@ public final class RunOutput {
       }
       String holder = readLock();
       if (attempt == 0 && diedOnThisHost(holder)) {
+        LOG.warn(
+            "run {}: taking over the lock of a run that died ({}); its staging will be removed",
+            runDate,
+            holder);
         fs.delete(lock, false);
         continue;
       }
