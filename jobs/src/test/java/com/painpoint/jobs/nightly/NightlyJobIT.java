@@ -417,7 +417,12 @@ class NightlyJobIT {
         .contains("1. **billing** (finance)")
         .contains("2. **checkout**")
         .contains("3. **delivery**");
-    assertThat(summary.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| rank") && !l.startsWith("| ---")).count())
+    assertThat(
+            summary
+                .lines()
+                .filter(
+                    l -> l.startsWith("| ") && !l.startsWith("| rank") && !l.startsWith("| ---"))
+                .count())
         .isEqualTo(9);
     assertThat(manifest.at("/report/quality").asText()).isEqualTo("good");
   }
