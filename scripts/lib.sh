@@ -33,12 +33,13 @@ painpoint_build_if_needed() {
 }
 
 # Runs a Painpoint main class with the built classpath: painpoint_java <heap> <class> [args...]
+# PAINPOINT_JAVA_OPTS adds JVM options (e.g. -Dspark.master=local[2]).
 painpoint_java() {
   local heap="$1" main="$2"
   shift 2
   local cp="$PAINPOINT_ROOT/jobs/target/classes:$PAINPOINT_ROOT/models/target/classes:$PAINPOINT_ROOT/features/target/classes:$(cat "$CLASSPATH_FILE")"
   # shellcheck disable=SC2086
-  exec java "-Xmx$heap" $SPARK_JVM_OPENS "-Dpainpoint.root=$PAINPOINT_ROOT" "-Dlog4j2.configurationFile=$PAINPOINT_ROOT/jobs/src/main/resources/painpoint-log4j2.properties" -cp "$cp" "$main" "$@"
+  exec java "-Xmx$heap" $SPARK_JVM_OPENS ${PAINPOINT_JAVA_OPTS:-} "-Dpainpoint.root=$PAINPOINT_ROOT" "-Dlog4j2.configurationFile=$PAINPOINT_ROOT/jobs/src/main/resources/painpoint-log4j2.properties" -cp "$cp" "$main" "$@"
 }
 
 # The shaded application jar for spark-submit (empty if not built yet).
