@@ -27,7 +27,7 @@ painpoint_build_if_needed() {
     return 0
   fi
   echo "[painpoint] building (mvn package, tests skipped)..." >&2
-  (cd "$PAINPOINT_ROOT" && mvn -q -B -DskipTests package dependency:build-classpath \
+  (cd "$PAINPOINT_ROOT" && mvn -q -B -Dstyle.color=never -DskipTests package dependency:build-classpath \
     -Dmdep.outputFile="$CLASSPATH_FILE" -pl jobs -am) >&2
   touch "$stamp"
 }
