@@ -19,6 +19,7 @@ import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.classification.GBTClassifier;
 import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -102,6 +103,12 @@ public final class ChurnModel {
   public static TrainedChurnModel train(
       Dataset<Row> prepared, ColumnTypes types, Settings settings) {
     SparkSession spark = prepared.sparkSession();
+    // The models train on one partition whose rows are in a fixed order. MLlib sums over the rows
+    // partition by partition and then merges the partial sums, so which rows share a partition,
+    // and in which order, decides the last bits of every coefficient; the split's shuffle does not
+    // fix that (adaptive execution coalesces its partitions by their sizes, which differed between
+    // an embedded run and the same night on a cluster). One task also suits a table of thousands
+    // of customers best.
     Dataset<Row> split =
         StratifiedSplit.assign(
                 prepared,
@@ -109,6 +116,8 @@ public final class ChurnModel {
                 settings.trainShare(),
                 settings.validationShare(),
                 settings.seed())
+            .coalesce(1)
+            .sortWithinPartitions(fixedOrder(prepared, types.idCol()))
             .cache();
     List<Dataset<Row>> cached = new ArrayList<>(List.of(split));
     try {
@@ -194,6 +203,21 @@ public final class ChurnModel {
       describe(spark, null);
       cached.forEach(Dataset::unpersist);
     }
+  }
+
+  /** Label, then the id (when there is one), then every other column: a total order of rows. */
+  private static Column[] fixedOrder(Dataset<Row> prepared, String idCol) {
+    List<Column> order = new ArrayList<>();
+    order.add(col(ChurnColumns.LABEL));
+    if (idCol != null) {
+      order.add(ChurnTable.ref(idCol));
+    }
+    for (String c : prepared.columns()) {
+      if (!c.equals(ChurnColumns.LABEL) && !c.equals(idCol)) {
+        order.add(ChurnTable.ref(c));
+      }
+    }
+    return order.toArray(new Column[0]);
   }
 
   /** Adds {@link ChurnColumns#CHURN_PROBABILITY} (and MLlib's prediction columns). */
