@@ -96,6 +96,25 @@ public final class LookbackWindow implements Serializable {
   }
 
   /**
+   * CRM customers whose outcome falls outside the window: churned before its first day. Their
+   * clickstream and feedback lie before the window, so within it they look like customers who did
+   * nothing and churned; a churn model or an exposure count fed with them learns the window, not
+   * the customers. False for every row with all history, and for customers still active or without
+   * a churn date.
+   *
+   * @param churned the CRM's boolean churn flag
+   * @param churnDate the CRM's churn date (a date)
+   */
+  public Column churnedBefore(Column churned, Column churnDate) {
+    if (!bounded()) {
+      return lit(false);
+    }
+    java.sql.Date first =
+        java.sql.Date.valueOf(from().orElseThrow().atZone(ZoneOffset.UTC).toLocalDate());
+    return coalesce(churned.equalTo(true).and(churnDate.lt(lit(first))), lit(false));
+  }
+
+  /**
    * Aggregates over rows returned by {@link SourceContract#validate}, to compute in the same pass
    * as the source's data-quality metrics: accepted rows in the window, dated before it, and
    * undated. Empty for all history.

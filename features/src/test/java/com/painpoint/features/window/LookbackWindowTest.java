@@ -16,6 +16,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,35 @@ class LookbackWindowTest extends SparkTestBase {
     assertThat(ids(WEEK.keep(accRows, FeedbackSchema.CREATED_AT), FeedbackSchema.FEEDBACK_ID))
         .containsExactly("f2", "f4", "f5");
     validated.unpersist();
+  }
+
+  @Test
+  void churnedBeforeTheWindowIsTheOutcomeOutsideIt() {
+    StructType schema =
+        new StructType()
+            .add("id", DataTypes.StringType)
+            .add("churned", DataTypes.BooleanType)
+            .add("churn_date", DataTypes.DateType);
+    Dataset<Row> crm =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create("gone-before", true, java.sql.Date.valueOf("2026-06-23")),
+                RowFactory.create("gone-first-day", true, java.sql.Date.valueOf("2026-06-24")),
+                RowFactory.create("gone-inside", true, java.sql.Date.valueOf("2026-06-30")),
+                RowFactory.create("active", false, null),
+                RowFactory.create("active-old-date", false, java.sql.Date.valueOf("2020-01-01")),
+                RowFactory.create("unknown", null, java.sql.Date.valueOf("2020-01-01")),
+                RowFactory.create("churned-undated", true, null)),
+            schema);
+    Column before = WEEK.churnedBefore(col("churned"), col("churn_date"));
+    assertThat(ids(crm.filter(before))).containsExactly("gone-before");
+    assertThat(crm.filter(functions.not(before)).count()).isEqualTo(6);
+    assertThat(
+            crm.filter(
+                    LookbackWindow.allHistory(RUN_DATE)
+                        .churnedBefore(col("churned"), col("churn_date")))
+                .count())
+        .isZero();
   }
 
   @Test

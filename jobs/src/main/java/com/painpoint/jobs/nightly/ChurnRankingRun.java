@@ -10,6 +10,7 @@ import com.painpoint.features.contracts.CrmSchema;
 import com.painpoint.features.customers.CustomerColumns;
 import com.painpoint.features.customers.CustomerFeatures;
 import com.painpoint.features.taxonomy.Taxonomy;
+import com.painpoint.features.window.LookbackWindow;
 import com.painpoint.jobs.io.PreviousRuns;
 import com.painpoint.jobs.io.RunOutput;
 import com.painpoint.models.churn.ChurnColumns;
@@ -82,7 +83,8 @@ final class ChurnRankingRun {
 
   static Outcome run(
       SparkSession spark,
-      Dataset<Row> crm,
+      Dataset<Row> crmAccepted,
+      LookbackWindow window,
       Taxonomy taxonomy,
       PainpointConfig config,
       String outRoot,
@@ -91,6 +93,19 @@ final class ChurnRankingRun {
       Stages stages) {
     RankingOptions options = config.ranking();
     Map<String, Long> outputs = new LinkedHashMap<>();
+    // With a lookback window, customers who churned before it are left out of the whole stage:
+    // their activity is outside the night, so they would read as idle churners.
+    Column churnedBefore = window.churnedBefore(col(CrmSchema.CHURNED), col(CrmSchema.CHURN_DATE));
+    long churnedBeforeWindow = window.bounded() ? crmAccepted.filter(churnedBefore).count() : 0L;
+    Dataset<Row> crm =
+        window.bounded() ? crmAccepted.filter(functions.not(churnedBefore)) : crmAccepted;
+    if (window.bounded()) {
+      stages.progress(
+          "churn: {} customers churned before the window ({}) left out of the model, the impact"
+              + " strata and the ranking",
+          churnedBeforeWindow,
+          window.from().orElseThrow().toString().substring(0, 10));
+    }
     Dataset<Row> sessions = spark.read().parquet(out.path(NightlyJob.SESSION_TOUCHPOINTS));
     Dataset<Row> sentences = spark.read().parquet(out.path(SentimentRun.FEEDBACK_SCORED));
 
@@ -195,6 +210,7 @@ final class ChurnRankingRun {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("model", model.modelName());
     f.put("model_path", CHURN_MODEL);
+    f.put("churned_before_window_excluded", window.bounded() ? churnedBeforeWindow : null);
     f.put("customers_with_outcome", types.rows());
     f.put("churned", types.churned());
     f.put("train_rows", model.trainRows());

@@ -256,6 +256,7 @@ public final class NightlyJob {
                     ChurnRankingRun.run(
                         spark,
                         ingested.get(CrmSchema.SOURCE).accepted(),
+                        window,
                         taxonomy,
                         config,
                         o.out(),

@@ -323,7 +323,7 @@ public final class ReportBuilder {
           new SourceRow(
               e.getKey(),
               ReportFormat.count(r),
-              ReportFormat.count(num(s.get("accepted")).longValue()),
+              accepted(s),
               ReportFormat.count(x),
               reasons.isEmpty() ? "none" : String.join(", ", reasons)));
     }
@@ -338,6 +338,18 @@ public final class ReportBuilder {
             share < 0.001 && rejected > 0 ? "<0.1%" : ReportFormat.percent(share),
             reconciles ? "; every count reconciles" : "; counts do NOT reconcile");
     return new Quality(level, summary, rows);
+  }
+
+  /**
+   * "2,933", or under a lookback window "2,933 (1,010 in window)": rows outside the window are
+   * accepted but left out of the night.
+   */
+  private static String accepted(Map<String, Object> source) {
+    String accepted = ReportFormat.count(num(source.get("accepted")).longValue());
+    Object inWindow = source.get("in_window");
+    return inWindow == null
+        ? accepted
+        : accepted + " (" + ReportFormat.count(num(inWindow).longValue()) + " in window)";
   }
 
   private static Method method(Map<String, Object> manifest, RankingOptions w) {
