@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
@@ -46,6 +45,7 @@ public final class SourceContract {
   public static final String CORRUPT_RECORD = "_corrupt_record";
 
   private static final int MAX_VALUE_CHARS = 200;
+  private static final String REPLACEMENT_CHARACTER = "\uFFFD";
 
   private final String name;
   private final List<Field> fields;
@@ -98,6 +98,7 @@ public final class SourceContract {
   public List<String> reasons() {
     LinkedHashSet<String> out = new LinkedHashSet<>();
     out.add(RejectReasons.MALFORMED_ROW);
+    out.add(RejectReasons.INVALID_UTF8);
     for (Field f : fields) {
       if (canBeInvalid(f)) {
         out.add(RejectReasons.invalid(f.name()));
@@ -152,8 +153,19 @@ public final class SourceContract {
           col(CORRUPT_RECORD)
         });
     for (Field f : fields) {
+      // Readers decode with replacement: U+FFFD is where the file held bytes that are not UTF-8.
       Column rawValue = col(RAW + "." + quote(f.name()));
-      Column present = rawValue.isNotNull().and(trim(rawValue).notEqual(""));
+      checks.add(
+          new Column[] {
+            coalesce(rawValue.contains(REPLACEMENT_CHARACTER), lit(false)),
+            lit(RejectReasons.INVALID_UTF8),
+            lit(f.name()),
+            rawValue
+          });
+    }
+    for (Field f : fields) {
+      Column rawValue = col(RAW + "." + quote(f.name()));
+      Column present = rawValue.isNotNull().and(FieldType.strip(rawValue).notEqual(""));
       if (canBeInvalid(f)) {
         checks.add(
             new Column[] {
