@@ -449,8 +449,7 @@ class BadInputCatalogueTest {
             write("invalid-utf8-json/feedback.jsonl", b.toByteArray()),
             SourceConfig.AUTO,
             1.0);
-    assertThat(o.rejected()).hasSize(1);
-    o.counts(2, 1);
+    o.quarantined("invalid_utf8", "text", "caf\uFFFD", 1).counts(2, 1);
   }
 
   // ---------------------------------------------------------------- empty and corrupt files
