@@ -140,11 +140,20 @@ public final class SourceContract {
     typed.add(struct(rawText.toArray(Column[]::new)).as(RAW));
     Dataset<Row> parsed = raw.select(typed.toArray(Column[]::new));
 
-    // First failing check wins; the order is the order of reasons().
+    // First failing check wins; the order is that of reasons(), but for a refused line with bad
+    // bytes.
     Column reason = null;
     Column column = null;
     Column value = null;
     List<Column[]> checks = new ArrayList<>();
+    // A line the JSON parser refused because of bytes that are not UTF-8 is named for the bytes.
+    checks.add(
+        new Column[] {
+          coalesce(notUtf8(col(CORRUPT_RECORD)), lit(false)),
+          lit(RejectReasons.INVALID_UTF8),
+          lit("*"),
+          col(CORRUPT_RECORD)
+        });
     checks.add(
         new Column[] {
           col(CORRUPT_RECORD).isNotNull(),
@@ -153,11 +162,10 @@ public final class SourceContract {
           col(CORRUPT_RECORD)
         });
     for (Field f : fields) {
-      // Readers decode with replacement: U+FFFD is where the file held bytes that are not UTF-8.
       Column rawValue = col(RAW + "." + quote(f.name()));
       checks.add(
           new Column[] {
-            coalesce(rawValue.contains(REPLACEMENT_CHARACTER), lit(false)),
+            coalesce(notUtf8(rawValue), lit(false)),
             lit(RejectReasons.INVALID_UTF8),
             lit(f.name()),
             rawValue
@@ -296,6 +304,15 @@ public final class SourceContract {
           (org.apache.spark.sql.api.java.UDF1<String, String>)
               com.painpoint.features.text.PiiRedactor::redact,
           DataTypes.StringType);
+
+  /**
+   * True for text holding bytes that were not UTF-8: the CSV reader decodes them as U+FFFD, the
+   * JSON reader keeps a refused line's raw bytes.
+   */
+  private static Column notUtf8(Column text) {
+    return text.contains(REPLACEMENT_CHARACTER)
+        .or(org.apache.spark.sql.functions.not(org.apache.spark.sql.functions.is_valid_utf8(text)));
+  }
 
   static String quote(String name) {
     return "`" + name.replace("`", "``") + "`";
