@@ -2,7 +2,7 @@ package com.painpoint.features.contracts;
 
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -47,43 +47,56 @@ public enum FieldType {
     return sparkType;
   }
 
+  /**
+   * Leading and trailing whitespace of any kind (tabs, line breaks, no-break and other Unicode
+   * spaces, a stray BOM): Spark's {@code trim} removes only ASCII spaces, so {@code "c1\t"} and
+   * {@code "c1"} would be two customers, and a text of spaces and a line break would count as
+   * written.
+   */
+  private static final String EDGE_WHITESPACE = "^[\\s\\p{Z}\\uFEFF]+|[\\s\\p{Z}\\uFEFF]+$";
+
+  /** {@code c} without leading and trailing whitespace of any kind. */
+  static Column strip(Column c) {
+    return regexp_replace(c, EDGE_WHITESPACE, "");
+  }
+
   /** The typed value of {@code raw}, whose type in the source is {@code rawType}. */
   Column parse(Column raw, DataType rawType) {
     boolean textual = rawType.equals(DataTypes.StringType);
     switch (this) {
       case ID:
       case CATEGORY:
-        return blankToNull(lower(trim(textual ? raw : raw.cast(DataTypes.StringType))));
+        return blankToNull(lower(strip(textual ? raw : raw.cast(DataTypes.StringType))));
       case TEXT:
-        return blankToNull(trim(textual ? raw : raw.cast(DataTypes.StringType)));
+        return blankToNull(strip(textual ? raw : raw.cast(DataTypes.StringType)));
       case FREE_TEXT:
         Column s = textual ? raw : raw.cast(DataTypes.StringType);
-        return when(trim(s).equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(s);
+        return when(strip(s).equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(s);
       case DATE:
         if (!textual) {
           return raw.try_cast(DataTypes.DateType);
         }
         // Only yyyy-MM-dd (optionally followed by a time); '03/04/2026' is ambiguous and rejected.
-        Column d = trim(raw);
+        Column d = strip(raw);
         return when(d.rlike("^\\d{4}-\\d{2}-\\d{2}([T ].*)?$"), d.try_cast(DataTypes.DateType));
       case TIMESTAMP:
         if (!textual) {
           return raw.try_cast(DataTypes.TimestampType);
         }
-        Column t = trim(raw);
+        Column t = strip(raw);
         return when(t.rlike("^\\d{4}-\\d{2}-\\d{2}"), t.try_cast(DataTypes.TimestampType));
       case BOOLEAN:
         if (rawType.equals(DataTypes.BooleanType)) {
           return raw;
         }
-        Column b = lower(trim(raw.cast(DataTypes.StringType)));
+        Column b = lower(strip(raw.cast(DataTypes.StringType)));
         return when(b.isin("true", "yes", "1", "y", "t"), lit(true))
             .when(b.isin("false", "no", "0", "n", "f"), lit(false));
       default:
         if (rawType instanceof NumericType || rawType instanceof DecimalType) {
           return raw.try_cast(sparkType);
         }
-        return trim(raw.cast(DataTypes.StringType)).try_cast(sparkType);
+        return strip(raw.cast(DataTypes.StringType)).try_cast(sparkType);
     }
   }
 

@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
@@ -46,6 +45,7 @@ public final class SourceContract {
   public static final String CORRUPT_RECORD = "_corrupt_record";
 
   private static final int MAX_VALUE_CHARS = 200;
+  private static final String REPLACEMENT_CHARACTER = "\uFFFD";
 
   private final String name;
   private final List<Field> fields;
@@ -98,6 +98,7 @@ public final class SourceContract {
   public List<String> reasons() {
     LinkedHashSet<String> out = new LinkedHashSet<>();
     out.add(RejectReasons.MALFORMED_ROW);
+    out.add(RejectReasons.INVALID_UTF8);
     for (Field f : fields) {
       if (canBeInvalid(f)) {
         out.add(RejectReasons.invalid(f.name()));
@@ -139,11 +140,20 @@ public final class SourceContract {
     typed.add(struct(rawText.toArray(Column[]::new)).as(RAW));
     Dataset<Row> parsed = raw.select(typed.toArray(Column[]::new));
 
-    // First failing check wins; the order is the order of reasons().
+    // First failing check wins; the order is that of reasons(), but for a refused line with bad
+    // bytes.
     Column reason = null;
     Column column = null;
     Column value = null;
     List<Column[]> checks = new ArrayList<>();
+    // A line the JSON parser refused because of bytes that are not UTF-8 is named for the bytes.
+    checks.add(
+        new Column[] {
+          coalesce(notUtf8(col(CORRUPT_RECORD)), lit(false)),
+          lit(RejectReasons.INVALID_UTF8),
+          lit("*"),
+          col(CORRUPT_RECORD)
+        });
     checks.add(
         new Column[] {
           col(CORRUPT_RECORD).isNotNull(),
@@ -153,7 +163,17 @@ public final class SourceContract {
         });
     for (Field f : fields) {
       Column rawValue = col(RAW + "." + quote(f.name()));
-      Column present = rawValue.isNotNull().and(trim(rawValue).notEqual(""));
+      checks.add(
+          new Column[] {
+            coalesce(notUtf8(rawValue), lit(false)),
+            lit(RejectReasons.INVALID_UTF8),
+            lit(f.name()),
+            rawValue
+          });
+    }
+    for (Field f : fields) {
+      Column rawValue = col(RAW + "." + quote(f.name()));
+      Column present = rawValue.isNotNull().and(FieldType.strip(rawValue).notEqual(""));
       if (canBeInvalid(f)) {
         checks.add(
             new Column[] {
@@ -284,6 +304,15 @@ public final class SourceContract {
           (org.apache.spark.sql.api.java.UDF1<String, String>)
               com.painpoint.features.text.PiiRedactor::redact,
           DataTypes.StringType);
+
+  /**
+   * True for text holding bytes that were not UTF-8: the CSV reader decodes them as U+FFFD, the
+   * JSON reader keeps a refused line's raw bytes.
+   */
+  private static Column notUtf8(Column text) {
+    return text.contains(REPLACEMENT_CHARACTER)
+        .or(org.apache.spark.sql.functions.not(org.apache.spark.sql.functions.is_valid_utf8(text)));
+  }
 
   static String quote(String name) {
     return "`" + name.replace("`", "``") + "`";

@@ -16,6 +16,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.SparkThrowable;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
@@ -70,13 +71,27 @@ public final class SourceReader {
         data = jsonReader(spark, sourceColumns).json(path);
         break;
       default:
+        for (FileStatus f : files) {
+          // Spark skips a zero-byte file silently; in Parquet it is never valid, but the trace of
+          // a write that died, and the rows it should have held would be lost without a count.
+          if (f.getLen() == 0) {
+            throw PainpointException.badInput(
+                contract.name()
+                    + ": cannot read file "
+                    + f.getPath()
+                    + ": zero-byte file, not Parquet (an interrupted write?)");
+          }
+        }
         try {
           data = spark.read().parquet(path);
         } catch (RuntimeException e) {
-          throw new PainpointException(
-              PainpointException.Kind.BAD_INPUT,
-              contract.name() + ": cannot read Parquet at " + path + ": " + firstLine(e),
-              e);
+          PainpointException unreadable = unreadableFile(contract.name(), e);
+          throw unreadable != null
+              ? unreadable
+              : new PainpointException(
+                  PainpointException.Kind.BAD_INPUT,
+                  contract.name() + ": cannot read Parquet at " + path + ": " + firstLine(e),
+                  e);
         }
         sourceColumns = List.of(data.schema().fieldNames());
     }
@@ -238,6 +253,38 @@ public final class SourceReader {
             + "'); name files .csv, .jsonl or .parquet, or set sources."
             + source
             + ".format in the config");
+  }
+
+  /**
+   * The bad-input error for a Spark failure caused by one unreadable input file (a zero-byte,
+   * truncated or corrupt Parquet file, a broken gzip), naming the file and the reader's reason;
+   * null when {@code failure} is something else. Such a file cannot be quarantined row by row, so
+   * the run stops rather than silently skip it.
+   */
+  public static PainpointException unreadableFile(String source, Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SparkThrowable st
+          && st.getCondition() != null
+          && (st.getCondition().startsWith("FAILED_READ_FILE")
+              || st.getCondition().startsWith("CANNOT_READ_FILE_FOOTER"))) {
+        String file = st.getMessageParameters().getOrDefault("path", "?");
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+          root = root.getCause();
+        }
+        return new PainpointException(
+            PainpointException.Kind.BAD_INPUT,
+            source + ": cannot read file " + new Path(unquote(file)) + ": " + firstLine(root),
+            failure);
+      }
+    }
+    return null;
+  }
+
+  private static String unquote(String s) {
+    return s.length() > 1 && s.startsWith("`") && s.endsWith("`")
+        ? s.substring(1, s.length() - 1)
+        : s;
   }
 
   private static String firstLine(Throwable e) {

@@ -74,7 +74,8 @@ public final class NightlyJob {
       code = e.kind().exitCode();
       LOG.debug("failure", e);
       System.err.println("painpoint: error: " + e.getMessage());
-    } catch (RuntimeException | Error e) {
+    } catch (Exception | Error e) {
+      // Exception, not RuntimeException: Spark actions throw the checked SparkException.
       code = PainpointException.Kind.RUNTIME.exitCode();
       LOG.error("runtime failure", e);
       System.err.println("painpoint: runtime failure: " + e);
@@ -171,6 +172,7 @@ public final class NightlyJob {
                         .persist(StorageLevel.MEMORY_AND_DISK());
                 st.write().mode(SaveMode.Overwrite).parquet(out.path(SESSION_TOUCHPOINTS));
                 long rows = st.count();
+                TouchpointCoverage.check(rows, events.accepted(), taxonomy, o.taxonomy());
                 manifest.output(SESSION_TOUCHPOINTS, SESSION_TOUCHPOINTS, rows);
                 stages.progress(
                     "{}: {} session x touchpoint rows in {} partitions",
@@ -314,7 +316,8 @@ public final class NightlyJob {
           themes.themes(),
           churn.ranking(),
           churn.impact());
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
+      // Throwable: a failed Spark job throws the checked SparkException, which must abort too.
       held.forEach(SourceIngest.Ingested::release);
       out.abort();
       throw e;

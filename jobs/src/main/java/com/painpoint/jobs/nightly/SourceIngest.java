@@ -1,5 +1,6 @@
 package com.painpoint.jobs.nightly;
 
+import com.painpoint.features.config.PainpointException;
 import com.painpoint.features.config.SourceConfig;
 import com.painpoint.features.contracts.SourceContract;
 import com.painpoint.features.contracts.SourceReader;
@@ -68,8 +69,18 @@ final class SourceIngest {
                     Arrays.stream(dq.metrics()), Arrays.stream(window.metrics(windowColumn)))
                 .toArray(Column[]::new)
             : dq.metrics();
-    Row measured =
-        validated.agg(metrics[0], Arrays.copyOfRange(metrics, 1, metrics.length)).first();
+    Row measured;
+    try {
+      // The first pass over the files: a corrupt file fails here, and is named.
+      measured = validated.agg(metrics[0], Arrays.copyOfRange(metrics, 1, metrics.length)).first();
+    } catch (Throwable e) {
+      validated.unpersist();
+      PainpointException unreadable = SourceReader.unreadableFile(contract.name(), e);
+      if (unreadable != null) {
+        throw unreadable;
+      }
+      throw e;
+    }
     SourceQuality quality = dq.read(measured);
     WindowCounts counts = windowed ? window.read(measured) : null;
     policy.check(quality, contract, path);

@@ -54,17 +54,17 @@ public final class SentenceScorer {
       }
       return new Scored(best, p, score, a.lemmas(), a.truncated() || b.truncated());
     }
-    Annotation doc = new Annotation(sentence);
+    // Cut to maxTokens before the full pipeline ever sees the sentence: past parse.maxlen the
+    // parser gives up with a flat tree, whose binarisation for the sentiment model recurses once
+    // per token; a 100,000-character sentence overflowed the stack and killed the executor JVM.
+    Annotation tokenized = new Annotation(sentence);
+    CoreNlp.splitter().annotate(tokenized);
+    List<CoreLabel> tokens = tokenized.get(CoreAnnotations.TokensAnnotation.class);
+    boolean truncated = tokens != null && tokens.size() > maxTokens;
+    String text =
+        truncated ? sentence.substring(0, tokens.get(maxTokens - 1).endPosition()) : sentence;
+    Annotation doc = new Annotation(text);
     CoreNlp.scorer(parser, maxTokens).annotate(doc);
-    boolean truncated = false;
-    List<CoreLabel> tokens = doc.get(CoreAnnotations.TokensAnnotation.class);
-    if (tokens != null && tokens.size() > maxTokens) {
-      // Rare: re-run on the first maxTokens tokens, so the parser's cost stays bounded.
-      String head = sentence.substring(0, tokens.get(maxTokens - 1).endPosition());
-      doc = new Annotation(head);
-      CoreNlp.scorer(parser, maxTokens).annotate(doc);
-      truncated = true;
-    }
     List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
     List<String> lemmas = new ArrayList<>();
     if (sentences == null || sentences.isEmpty()) {
