@@ -123,6 +123,20 @@ public final class CustomerFeatures {
   }
 
   /** Touchpoints whose visits and pain count: every taxonomy touchpoint except outcome ones. */
+  /**
+   * Distinct customer ids in {@code rows} (clickstream sessions or scored feedback: any dataset
+   * with a {@code customer_id} column; null ids, i.e. anonymous visitors, aside) that the CRM does
+   * not hold. Their activity counts in the journey and friction figures but cannot feed the
+   * customer table, so the job reports how many there are rather than dropping them silently.
+   */
+  public static long customersNotInCrm(Dataset<Row> rows, Dataset<Row> crm) {
+    return rows.select(col(ClickstreamSchema.CUSTOMER_ID).as(CrmSchema.CUSTOMER_ID))
+        .filter(col(CrmSchema.CUSTOMER_ID).isNotNull())
+        .distinct()
+        .join(crm.select(CrmSchema.CUSTOMER_ID), CrmSchema.CUSTOMER_ID, "left_anti")
+        .count();
+  }
+
   public static List<String> countedTouchpoints(Taxonomy taxonomy) {
     return taxonomy.inJourneyOrder().stream()
         .filter(t -> !t.outcome())

@@ -113,6 +113,15 @@ final class ChurnRankingRun {
         .write()
         .mode(SaveMode.Overwrite)
         .parquet(out.path(CUSTOMER_FEATURES));
+    long clickstreamNotInCrm = CustomerFeatures.customersNotInCrm(sessions, crmAccepted);
+    long feedbackNotInCrm = CustomerFeatures.customersNotInCrm(sentences, crmAccepted);
+    if (clickstreamNotInCrm + feedbackNotInCrm > 0) {
+      stages.progress(
+          "customers not in the CRM: {} in the clickstream, {} in the feedback (their activity"
+              + " counts in journeys, friction and sentiment, not in the churn model)",
+          clickstreamNotInCrm,
+          feedbackNotInCrm);
+    }
     Dataset<Row> customers = spark.read().parquet(out.path(CUSTOMER_FEATURES)).cache();
     long customerRows = customers.count();
     outputs.put(CUSTOMER_FEATURES, customerRows);
@@ -210,6 +219,8 @@ final class ChurnRankingRun {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("model", model.modelName());
     f.put("model_path", CHURN_MODEL);
+    f.put("clickstream_customers_not_in_crm", clickstreamNotInCrm);
+    f.put("feedback_customers_not_in_crm", feedbackNotInCrm);
     f.put("churned_before_window_excluded", window.bounded() ? churnedBeforeWindow : null);
     f.put("customers_with_outcome", types.rows());
     f.put("churned", types.churned());

@@ -773,6 +773,11 @@ class BadInputCatalogueTest {
             .filter(col(JourneyColumns.TOUCHPOINT).equalTo("checkout"))
             .first();
     assertThat(checkout.<Long>getAs(JourneyColumns.CUSTOMERS)).isEqualTo(3L);
+    assertThat(
+            CustomerFeatures.customersNotInCrm(
+                st, spark.createDataFrame(crm.accepted(), CrmSchema.schema())))
+        .as("ghost-1 and ghost-2 are counted for the manifest")
+        .isEqualTo(2L);
     StructType sentences =
         new StructType()
             .add("customer_id", DataTypes.StringType)
