@@ -37,6 +37,9 @@ public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length == 2 && args[0].equals("--rerender")) {
+      System.exit(rerender(Path.of(args[1])));
+    }
     BenchOptions o;
     try {
       o = BenchOptions.parse(args);
@@ -101,6 +104,32 @@ public final class BenchMain {
     System.out.println();
     System.out.println(
         "written to " + o.out().resolve("results.md") + " and " + o.out().resolve("results.json"));
+    System.out.println(Targets.resultLine(results));
+    return 0;
+  }
+
+  /**
+   * Renders an earlier run's results.json again (results.md beside it), recomputing only what is
+   * derived from the measured figures (mid-size extrapolation, targets): nothing is re-measured.
+   */
+  @SuppressWarnings("unchecked")
+  static int rerender(Path json) throws IOException {
+    Map<String, Object> results = JSON.readValue(json.toFile(), LinkedHashMap.class);
+    List<Map<String, Object>> scales = (List<Map<String, Object>>) results.get("scales");
+    Map<String, Object> mid = (Map<String, Object>) results.get("mid_size");
+    boolean measured = mid != null && "measured".equals(mid.get("kind"));
+    List<Map<String, Object>> grown = measured ? scales.subList(0, scales.size() - 1) : scales;
+    Map<String, Object> growth = Growth.exponents(grown);
+    results.put("growth", growth);
+    results.put("mid_size", MidSize.estimate(scales, growth, measured));
+    results.put("targets", Targets.check(results));
+    results.put("rendered_at", Instant.now().toString());
+    Files.writeString(json, JSON.writeValueAsString(results), StandardCharsets.UTF_8);
+    String md = ResultsMarkdown.render(results);
+    Path mdPath = json.resolveSibling("results.md");
+    Files.writeString(mdPath, md, StandardCharsets.UTF_8);
+    System.out.print(md);
+    System.out.println("re-rendered " + mdPath + " from " + json);
     System.out.println(Targets.resultLine(results));
     return 0;
   }

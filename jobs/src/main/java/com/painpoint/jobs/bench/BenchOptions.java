@@ -27,19 +27,19 @@ record BenchOptions(
     String runDate) {
 
   /** Scales of a full run: affordable on 2 cores (see README, Benchmark). */
-  static final List<Integer> DEFAULT_SCALES = List.of(10_000, 20_000, 40_000);
+  static final List<Integer> DEFAULT_SCALES = List.of(4_000, 8_000, 16_000);
 
   static final List<Integer> QUICK_SCALES = List.of(1_000, 2_000, 4_000);
 
   static final String USAGE =
       String.join(
           "\n",
-          "usage: scripts/bench [--quick] [--scales 10000,20000,40000] [--out DIR] [--work DIR]",
+          "usage: scripts/bench [--quick] [--scales 4000,8000,16000] [--out DIR] [--work DIR]",
           "                     [--mid-size] [--peer-scale N] [--sentiment-texts N] [--repeats N]",
           "                     [--heap 6g] [--cores 2] [--seed 42]",
           "                     [--events-per-customer 100] [--feedback-per-customer 0.15]",
           "  --quick              scales 1000,2000,4000, 150 sentiment texts (a few minutes)",
-          "  --scales LIST        customers per scale (default 10000,20000,40000); events and",
+          "  --scales LIST        customers per scale (default 4000,8000,16000); events and",
           "                       feedback in proportion (the mid-size night's: 100 events and",
           "                       0.15 new feedback texts per customer)",
           "  --out DIR            where results.md and results.json go (default bench/)",
@@ -47,10 +47,13 @@ record BenchOptions(
           "                       (default out/bench-work/)",
           "  --mid-size           also run the mid-size night (200000 customers, ~20M events)",
           "                       instead of extrapolating it",
-          "  --peer-scale N       scale whose data the peers run on (default: the largest)",
-          "  --sentiment-texts N  texts per corpus for the sentiment peer (default 400)",
+          "  --peer-scale N       scale whose data the peers run on (default: the middle one;",
+          "                       with --quick the largest)",
+          "  --sentiment-texts N  texts per corpus for the sentiment peer (default 300)",
           "  --repeats N          runs of each journeys peer measure; the fastest counts (default 2)",
-          "  --heap / --cores     driver heap and local[N] of every measured JVM (default 6g, 2)");
+          "  --heap / --cores     driver heap and local[N] of every measured JVM (default 6g, 2)",
+          "  --rerender FILE      only re-render results.md from an earlier results.json (alone;",
+          "                       recomputes the extrapolation and targets, measures nothing)");
 
   /** Null when --help was asked for. */
   static BenchOptions parse(String[] args) {
@@ -108,7 +111,8 @@ record BenchOptions(
     int peer =
         v.containsKey("--peer-scale")
             ? positive("--peer-scale", v.get("--peer-scale"))
-            : scales.get(scales.size() - 1);
+            // Quick: the largest scale (still small). Full: the middle one, to keep the run short.
+            : quick ? scales.get(scales.size() - 1) : scales.get(scales.size() / 2);
     String heap = v.getOrDefault("--heap", "6g");
     if (!heap.matches("\\d+[mMgG]")) {
       throw new IllegalArgumentException("--heap must look like 6g or 4096m, got '" + heap + "'");
@@ -123,7 +127,7 @@ record BenchOptions(
         positive("--cores", v.getOrDefault("--cores", "2")),
         decimal("--events-per-customer", v.getOrDefault("--events-per-customer", "100")),
         decimal("--feedback-per-customer", v.getOrDefault("--feedback-per-customer", "0.15")),
-        positive("--sentiment-texts", v.getOrDefault("--sentiment-texts", quick ? "150" : "400")),
+        positive("--sentiment-texts", v.getOrDefault("--sentiment-texts", quick ? "150" : "300")),
         positive("--repeats", v.getOrDefault("--repeats", "2")),
         mid,
         peer,

@@ -83,7 +83,8 @@ final class ChildJvm {
     Files.createDirectories(log.getParent());
     try (BufferedReader r =
             new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        PrintWriter w = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
+        PrintWriter w =
+            new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
       String line;
       while ((line = r.readLine()) != null) {
         w.println(line);

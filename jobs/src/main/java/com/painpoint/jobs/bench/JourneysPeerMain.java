@@ -82,6 +82,11 @@ public final class JourneysPeerMain {
     SparkSession spark = SparkSessions.forJob("painpoint-bench-journeys");
     try {
       int cores = spark.sparkContext().defaultParallelism();
+      if (a.containsKey("--explain")) {
+        // The physical plan of the Spark side, for profiling: exchanges, scans, window sorts.
+        sparkPlan(spark, clickstream, taxonomy, config, asOfMillis).explain("formatted");
+        return;
+      }
       long events = spark.read().parquet(clickstream).count();
       System.out.println("PEER what=input events=" + events + " cores=" + cores);
       double floor = Double.MAX_VALUE;
@@ -113,7 +118,7 @@ public final class JourneysPeerMain {
       boolean allEqual = true;
       for (Map.Entry<String, Long> e : sparkCounts.entrySet()) {
         Long d = duckCounts.get(e.getKey());
-        boolean eq = e.getValue().equals(d);
+        boolean eq = java.util.Objects.equals(e.getValue(), d);
         allEqual &= eq;
         System.out.printf(
             Locale.ROOT,
@@ -155,6 +160,23 @@ public final class JourneysPeerMain {
       JourneyConfig config,
       long asOfMillis,
       Path work) {
+    Dataset<Row> st =
+        sparkPlan(spark, clickstream, taxonomy, config, asOfMillis)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    st.write()
+        .mode(SaveMode.Overwrite)
+        .parquet(work.resolve("spark_session_touchpoints").toString());
+    long rows = st.count();
+    return collectCounts(spark, taxonomy, work, st, rows);
+  }
+
+  /** The journeys stage's plan on the clickstream, normalised as the clickstream contract does. */
+  private static Dataset<Row> sparkPlan(
+      SparkSession spark,
+      String clickstream,
+      Taxonomy taxonomy,
+      JourneyConfig config,
+      long asOfMillis) {
     Dataset<Row> raw = spark.read().parquet(clickstream);
     Dataset<Row> events =
         raw.select(
@@ -168,13 +190,11 @@ public final class JourneysPeerMain {
             text(ClickstreamSchema.TARGET),
             col(ClickstreamSchema.STATUS_CODE),
             col(ClickstreamSchema.DURATION_MS));
-    Dataset<Row> st =
-        Journeys.sessionTouchpoints(events, taxonomy, config, new Timestamp(asOfMillis))
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    st.write()
-        .mode(SaveMode.Overwrite)
-        .parquet(work.resolve("spark_session_touchpoints").toString());
-    long rows = st.count();
+    return Journeys.sessionTouchpoints(events, taxonomy, config, new Timestamp(asOfMillis));
+  }
+
+  private static Map<String, Long> collectCounts(
+      SparkSession spark, Taxonomy taxonomy, Path work, Dataset<Row> st, long rows) {
     List<Row> table = JourneyAggregates.touchpointFriction(st, taxonomy).collectAsList();
     JourneyAggregates.customerFriction(st, taxonomy)
         .write()
@@ -190,6 +210,7 @@ public final class JourneysPeerMain {
       counts.put(tp + ".sessions", r.<Long>getAs(JourneyColumns.SESSIONS));
       counts.put(tp + ".customers", r.<Long>getAs(JourneyColumns.CUSTOMERS));
       counts.put(tp + ".friction_sessions", r.<Long>getAs(JourneyColumns.FRICTION_SESSIONS));
+      counts.put(tp + ".slow_threshold_ms", r.<Long>getAs(JourneyColumns.SLOW_THRESHOLD_MS));
     }
     st.unpersist();
     return counts;
@@ -235,7 +256,8 @@ public final class JourneysPeerMain {
                 rs.getString("touchpoint"),
                 rs.getLong("sessions"),
                 rs.getLong("customers"),
-                rs.getLong("friction_sessions")
+                rs.getLong("friction_sessions"),
+                rs.getObject("slow_threshold_ms") == null ? null : rs.getLong("slow_threshold_ms")
               });
         }
       }
@@ -257,6 +279,7 @@ public final class JourneysPeerMain {
         counts.put(r[0] + ".sessions", (Long) r[1]);
         counts.put(r[0] + ".customers", (Long) r[2]);
         counts.put(r[0] + ".friction_sessions", (Long) r[3]);
+        counts.put(r[0] + ".slow_threshold_ms", (Long) r[4]);
       }
     }
     return counts;

@@ -14,6 +14,37 @@ import java.util.Map;
 final class MidSize {
   private MidSize() {}
 
+  /** {fixed seconds, seconds per customer} of one stage over the measured scales. */
+  static double[] fixedPlusLinear(List<Map<String, Object>> scales, String stage) {
+    int n = scales.size();
+    double mx = 0;
+    double my = 0;
+    for (Map<String, Object> s : scales) {
+      mx += Growth.size(s) / n;
+      my += Growth.cost(s, stage) / n;
+    }
+    double sxy = 0;
+    double sxx = 0;
+    for (Map<String, Object> s : scales) {
+      double dx = Growth.size(s) - mx;
+      sxy += dx * (Growth.cost(s, stage) - my);
+      sxx += dx * dx;
+    }
+    double slope = Math.max(0, sxx == 0 ? 0 : sxy / sxx);
+    double fixed = my - slope * mx;
+    if (fixed < 0) {
+      // Through the origin instead: all cost proportional to size.
+      double num = 0;
+      double den = 0;
+      for (Map<String, Object> s : scales) {
+        num += Growth.size(s) * Growth.cost(s, stage);
+        den += Growth.size(s) * Growth.size(s);
+      }
+      return new double[] {0, num / den};
+    }
+    return new double[] {fixed, slope};
+  }
+
   @SuppressWarnings("unchecked")
   static Map<String, Object> estimate(
       List<Map<String, Object>> scales, Map<String, Object> growth, boolean measured) {
@@ -33,19 +64,16 @@ final class MidSize {
     }
     Map<String, Object> base = scales.get(scales.size() - 1);
     double factor = BenchMain.MID_CUSTOMERS / Growth.size(base);
-    Map<String, Object> stageGrowth = (Map<String, Object>) growth.get("stages");
     List<Map<String, Object>> stages = new ArrayList<>();
     double total = 0;
     for (String stage : BenchMain.STAGES) {
-      double k =
-          ((Number) ((Map<String, Object>) stageGrowth.get(stage)).get("first_to_last"))
-              .doubleValue();
-      double used = Double.isNaN(k) ? 1.0 : Math.max(1.0, k);
-      double sec = Growth.cost(base, stage) * Math.pow(factor, used);
+      double[] fit = fixedPlusLinear(scales, stage);
+      double sec = fit[0] + fit[1] * BenchMain.MID_CUSTOMERS;
       total += sec;
       Map<String, Object> s = new LinkedHashMap<>();
       s.put("stage", stage);
-      s.put("exponent_used", BenchMain.round2(used));
+      s.put("fixed_seconds", Math.round(fit[0] * 10) / 10.0);
+      s.put("ms_per_customer", Math.round(fit[1] * 1e5) / 100.0);
       s.put("seconds", Math.round(sec * 10) / 10.0);
       stages.add(s);
     }
@@ -60,9 +88,10 @@ final class MidSize {
     m.put("stages", stages);
     m.put(
         "method",
-        "each stage's seconds at the largest measured scale times (200000 / its customers) to the"
-            + " stage's first-to-last growth exponent (at least 1.0); peak memory not"
-            + " extrapolated");
+        "per stage, seconds = fixed + per-customer cost, fitted by least squares over the measured"
+            + " scales (cost per customer at least 0), evaluated at 200000 customers; peak memory"
+            + " not extrapolated. The further 200000 is beyond the largest scale, the less this"
+            + " is worth");
     return m;
   }
 }
