@@ -38,7 +38,7 @@ record BenchOptions(
           "                     [--mid-size] [--peer-scale N] [--sentiment-texts N] [--repeats N]",
           "                     [--heap 6g] [--cores 2] [--seed 42]",
           "                     [--events-per-customer 100] [--feedback-per-customer 0.15]",
-          "  --quick              scales 1000,2000,4000, 150 sentiment texts (a few minutes)",
+          "  --quick              scales 1000,2000,4000, 150 sentiment texts (the smallest run)",
           "  --scales LIST        customers per scale (default 4000,8000,16000); events and",
           "                       feedback in proportion (the mid-size night's: 100 events and",
           "                       0.15 new feedback texts per customer)",
