@@ -47,6 +47,21 @@ public final class FrictionSignals {
    */
   public static Dataset<Row> sessionTouchpoints(
       Dataset<Row> events, Taxonomy taxonomy, JourneyConfig config, Timestamp asOf) {
+    return sessionTouchpoints(
+        events, slowThresholds(events, taxonomy, config), taxonomy, config, asOf);
+  }
+
+  /**
+   * As {@link #sessionTouchpoints(Dataset, Taxonomy, JourneyConfig, Timestamp)}, with the slowness
+   * thresholds already computed ({@link #slowThresholds}), e.g. from the events before they were
+   * sessionized.
+   */
+  public static Dataset<Row> sessionTouchpoints(
+      Dataset<Row> events,
+      Dataset<Row> thresholds,
+      Taxonomy taxonomy,
+      JourneyConfig config,
+      Timestamp asOf) {
     Column time = col(ClickstreamSchema.EVENT_TIME);
     Column millis = unix_millis(time);
     Column tp = col(JourneyColumns.TOUCHPOINT);
@@ -84,7 +99,7 @@ public final class FrictionSignals {
             .withColumn("_rage", rage)
             .withColumn("_session_end", max(time).over(session))
             .filter(tp.isNotNull())
-            .join(broadcast(slowThresholds(events, taxonomy, config)), JourneyColumns.TOUCHPOINT)
+            .join(broadcast(thresholds), JourneyColumns.TOUCHPOINT)
             .withColumn("_is_error", isError)
             .withColumn("_is_slow", isSlow)
             .withColumn("_is_start", flowEvent(taxonomy, true))
@@ -92,12 +107,15 @@ public final class FrictionSignals {
 
     Dataset<Row> perSession =
         flagged
+            // customer_id is a key, not max(customer_id): it is constant per actor (the actor
+            // is the customer id when there is one), and a string max would force a sort-based
+            // aggregate over every event.
             .groupBy(
                 col(JourneyColumns.ACTOR_ID),
                 col(JourneyColumns.SESSION_KEY),
-                col(JourneyColumns.TOUCHPOINT))
+                col(JourneyColumns.TOUCHPOINT),
+                col(ClickstreamSchema.CUSTOMER_ID))
             .agg(
-                max(col(ClickstreamSchema.CUSTOMER_ID)).as(ClickstreamSchema.CUSTOMER_ID),
                 min(time).as(JourneyColumns.START_TIME),
                 max(time).as(JourneyColumns.END_TIME),
                 count(lit(1)).as(JourneyColumns.EVENTS),
@@ -142,7 +160,8 @@ public final class FrictionSignals {
    * Slowness threshold per touchpoint: its configured slow_ms, else the configured percentile of
    * its own page-view durations. Touchpoints without page views get no threshold (never slow).
    */
-  static Dataset<Row> slowThresholds(Dataset<Row> events, Taxonomy taxonomy, JourneyConfig config) {
+  public static Dataset<Row> slowThresholds(
+      Dataset<Row> events, Taxonomy taxonomy, JourneyConfig config) {
     StructType schema =
         DataTypes.createStructType(
             List.of(

@@ -20,6 +20,9 @@ public final class Journeys {
       Dataset<Row> events, Taxonomy taxonomy, JourneyConfig config, Timestamp asOf) {
     Dataset<Row> mapped = TouchpointMapper.withTouchpoint(events, taxonomy);
     Dataset<Row> sessions = Sessionizer.withSessions(mapped, config);
-    return FrictionSignals.sessionTouchpoints(sessions, taxonomy, config, asOf);
+    // Thresholds come from the mapped events before the sessionizer's shuffle by actor: they need
+    // no session, and reading them from its output would shuffle every event a second time.
+    return FrictionSignals.sessionTouchpoints(
+        sessions, FrictionSignals.slowThresholds(mapped, taxonomy, config), taxonomy, config, asOf);
   }
 }

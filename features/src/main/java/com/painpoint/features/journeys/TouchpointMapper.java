@@ -23,18 +23,25 @@ import org.apache.spark.sql.types.DataTypes;
 public final class TouchpointMapper {
   private TouchpointMapper() {}
 
+  private static final String PATH = "_path";
+
   public static Dataset<Row> withTouchpoint(Dataset<Row> events, Taxonomy taxonomy) {
-    return events.withColumn(JourneyColumns.TOUCHPOINT, touchpointOf(taxonomy));
+    // The path is its own column so that it is computed once per event: inlined into the CASE
+    // below, Spark would strip the url again for every url-pattern branch it tries.
+    return events
+        .withColumn(PATH, pathOf(col(ClickstreamSchema.URL)))
+        .withColumn(JourneyColumns.TOUCHPOINT, touchpointOf(taxonomy, col(PATH)))
+        .drop(PATH);
   }
 
-  static Column touchpointOf(Taxonomy taxonomy) {
+  /** Scheme and host, then query and fragment, are stripped so patterns see only the path. */
+  static Column pathOf(Column url) {
+    return regexp_replace(
+        regexp_replace(url, "^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", ""), "[?#].*$", "");
+  }
+
+  private static Column touchpointOf(Taxonomy taxonomy, Column path) {
     Column type = col(ClickstreamSchema.EVENT_TYPE);
-    // Scheme and host, then query and fragment, are stripped so patterns see only the path.
-    Column path =
-        regexp_replace(
-            regexp_replace(col(ClickstreamSchema.URL), "^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", ""),
-            "[?#].*$",
-            "");
     Column expr = null;
     for (Touchpoint t : taxonomy.touchpoints()) {
       List<String> names = new ArrayList<>();
@@ -47,12 +54,29 @@ public final class TouchpointMapper {
       }
     }
     for (Touchpoint t : taxonomy.touchpoints()) {
-      for (String p : t.urlPatterns()) {
+      for (String p : urlRegexes(t.urlPatterns())) {
         Column cond = path.rlike(p);
         expr = expr == null ? when(cond, t.name()) : expr.when(cond, t.name());
       }
     }
     return expr == null ? lit(null).cast(DataTypes.StringType) : expr;
+  }
+
+  /**
+   * A touchpoint's url patterns as one alternation, so each event runs one regex per touchpoint
+   * rather than one per pattern. The first touchpoint with any matching pattern still wins.
+   * Patterns with back-references keep their own regex (group numbers would shift inside an
+   * alternation).
+   */
+  static List<String> urlRegexes(List<String> patterns) {
+    if (patterns.size() < 2 || patterns.stream().anyMatch(p -> p.matches("(?s).*\\\\[1-9].*"))) {
+      return patterns;
+    }
+    List<String> groups = new ArrayList<>();
+    for (String p : patterns) {
+      groups.add("(?:" + p + ")");
+    }
+    return List.of(String.join("|", groups));
   }
 
   @SafeVarargs

@@ -204,6 +204,16 @@ class JourneysTest extends SparkTestBase {
   }
 
   @Test
+  void urlPatternsOfOneTouchpointRunAsOneAlternation() {
+    assertThat(TouchpointMapper.urlRegexes(List.of("^/cart", "^/checkout")))
+        .containsExactly("(?:^/cart)|(?:^/checkout)");
+    assertThat(TouchpointMapper.urlRegexes(List.of("^/a")).get(0)).isEqualTo("^/a");
+    // A back-reference would change meaning once its group number shifts: kept as it is.
+    assertThat(TouchpointMapper.urlRegexes(List.of("^/(x)/\\1", "^/y")))
+        .containsExactly("^/(x)/\\1", "^/y");
+  }
+
+  @Test
   void unmappedEventsGetNoTouchpointRow() {
     assertThat(sessions.filter(col("customer_id").equalTo("unmapped")).count()).isZero();
   }

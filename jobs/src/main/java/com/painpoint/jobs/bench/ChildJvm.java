@@ -1,0 +1,142 @@
+package com.painpoint.jobs.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a Painpoint main class in its own JVM (same classpath and Spark JVM flags as the bench) and
+ * samples its resident memory from /proc every 100 ms, per stage of the nightly job as its log
+ * announces them: in local mode that JVM is the driver, so its peak RSS is the driver's peak.
+ */
+final class ChildJvm {
+  private static final Pattern STAGE_START = Pattern.compile("stage \\d+/\\d+ ([^:]+): ");
+
+  /** What a child run left: exit code, output lines, peak RSS overall and per stage (MB). */
+  record Outcome(
+      int exitCode,
+      List<String> lines,
+      double seconds,
+      long peakRssMb,
+      Map<String, Long> stagePeakRssMb) {}
+
+  private ChildJvm() {}
+
+  static Outcome run(String heap, int cores, String mainClass, List<String> args, Path log)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx" + heap);
+    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (a.startsWith("--add-opens")
+          || a.startsWith("--add-exports")
+          || a.startsWith("-Dlog4j2.configurationFile")
+          || a.startsWith("-Dpainpoint.root")) {
+        cmd.add(a);
+      }
+    }
+    cmd.add("-Dspark.master=local[" + cores + "]");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(mainClass);
+    cmd.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    long start = System.nanoTime();
+    Process p = pb.start();
+    Map<String, Long> stagePeak = new LinkedHashMap<>();
+    String[] stage = {"startup"};
+    long[] peak = {0};
+    Thread sampler =
+        new Thread(
+            () -> {
+              Path status = Path.of("/proc/" + p.pid() + "/status");
+              while (p.isAlive()) {
+                long rss = rssKb(status, "VmRSS:");
+                long hwm = rssKb(status, "VmHWM:");
+                synchronized (stagePeak) {
+                  stagePeak.merge(stage[0], rss / 1024, Math::max);
+                  peak[0] = Math.max(peak[0], Math.max(rss, hwm) / 1024);
+                }
+                try {
+                  Thread.sleep(100);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "rss-sampler");
+    sampler.setDaemon(true);
+    sampler.start();
+    List<String> lines = new ArrayList<>();
+    Files.createDirectories(log.getParent());
+    try (BufferedReader r =
+            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        PrintWriter w =
+            new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8), true)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        w.println(line);
+        lines.add(line);
+        Matcher m = STAGE_START.matcher(line);
+        if (m.find() && !line.contains(" done in ")) {
+          synchronized (stagePeak) {
+            stage[0] = m.group(1);
+          }
+        }
+      }
+    }
+    int code = p.waitFor();
+    sampler.interrupt();
+    sampler.join();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    synchronized (stagePeak) {
+      return new Outcome(code, lines, seconds, peak[0], new LinkedHashMap<>(stagePeak));
+    }
+  }
+
+  /** A value in kB from /proc/PID/status, 0 when the process is gone. */
+  private static long rssKb(Path status, String key) {
+    try {
+      for (String l : Files.readAllLines(status)) {
+        if (l.startsWith(key)) {
+          return Long.parseLong(l.substring(key.length()).trim().split("\\s+")[0]);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // The process ended between isAlive() and the read.
+    }
+    return 0;
+  }
+
+  static void forEachPrefixed(List<String> lines, String prefix, Consumer<Map<String, String>> f) {
+    for (String l : lines) {
+      if (l.startsWith(prefix)) {
+        f.accept(keyValues(l.substring(prefix.length())));
+      }
+    }
+  }
+
+  /** key=value pairs of a RESULT/PEER line. */
+  static Map<String, String> keyValues(String s) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String part : s.trim().split("\\s+")) {
+      int eq = part.indexOf('=');
+      if (eq > 0) {
+        m.put(part.substring(0, eq), part.substring(eq + 1));
+      }
+    }
+    return m;
+  }
+}
