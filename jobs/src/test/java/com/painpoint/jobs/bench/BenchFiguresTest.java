@@ -1,0 +1,58 @@
+package com.painpoint.jobs.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The arithmetic behind scripts/bench's growth exponents and mid-size extrapolation. */
+class BenchFiguresTest {
+  /** A scale as BenchMain records it: customers, total seconds and one stage's seconds. */
+  private static Map<String, Object> scale(int customers, double contractsSeconds) {
+    return Map.of(
+        "customers",
+        customers,
+        "stages_seconds",
+        contractsSeconds + 10.0,
+        "stages",
+        List.of(Map.of("stage", "contracts", "seconds", contractsSeconds)));
+  }
+
+  @Test
+  void growthExponentIsOneForLinearZeroForFixedTwoForQuadraticCost() {
+    assertThat(Growth.exponent(1000, 10, 4000, 40)).isCloseTo(1.0, within(1e-12));
+    assertThat(Growth.exponent(1000, 10, 4000, 10)).isCloseTo(0.0, within(1e-12));
+    assertThat(Growth.exponent(1000, 10, 4000, 160)).isCloseTo(2.0, within(1e-12));
+  }
+
+  @Test
+  void exponentsPerStepAndFirstToLastReadEachStageAndTheTotal() {
+    // contracts: 5 s + 2 ms per customer; total adds a fixed 10 s.
+    List<Map<String, Object>> scales = List.of(scale(1000, 7), scale(2000, 9), scale(4000, 13));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> contracts =
+        (Map<String, Object>)
+            ((Map<String, Object>) Growth.exponents(scales).get("stages")).get("contracts");
+    assertThat((double) contracts.get("first_to_last"))
+        .isCloseTo(Math.log(13.0 / 7) / Math.log(4), within(0.006));
+    assertThat((List<?>) contracts.get("steps")).hasSize(2);
+    assertThat(Growth.cost(scales.get(2), null)).isEqualTo(23.0);
+    assertThat(Growth.cost(scales.get(2), "no-such-stage")).isNaN();
+  }
+
+  @Test
+  void fixedPlusLinearFitRecoversFixedCostAndCostPerCustomer() {
+    double[] fit =
+        MidSize.fixedPlusLinear(
+            List.of(scale(1000, 7), scale(2000, 9), scale(4000, 13)), "contracts");
+    assertThat(fit[0]).isCloseTo(5.0, within(1e-9));
+    assertThat(fit[1]).isCloseTo(0.002, within(1e-12));
+    // A cost falling with size is not extrapolated downwards: no negative cost per customer.
+    double[] falling =
+        MidSize.fixedPlusLinear(List.of(scale(1000, 9), scale(4000, 8)), "contracts");
+    assertThat(falling[1]).isZero();
+    assertThat(falling[0]).isCloseTo(8.5, within(1e-9));
+  }
+}
