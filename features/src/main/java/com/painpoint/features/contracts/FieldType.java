@@ -2,7 +2,7 @@ package com.painpoint.features.contracts;
 
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.btrim;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;
@@ -49,15 +49,27 @@ public enum FieldType {
 
   /**
    * Leading and trailing whitespace of any kind (tabs, line breaks, no-break and other Unicode
-   * spaces, a stray BOM): Spark's {@code trim} removes only ASCII spaces, so {@code "c1\t"} and
-   * {@code "c1"} would be two customers, and a text of spaces and a line break would count as
-   * written.
+   * spaces, a stray BOM): Spark's one-argument {@code trim} removes only ASCII spaces, so {@code
+   * "c1\t"} and {@code "c1"} would be two customers, and a text of spaces and a line break would
+   * count as written. The set is Java's {@code [\s\p{Z}\uFEFF]}, spelled out so Spark's built-in
+   * trim (no regex, no conversion to a Java string) can strip it from every value.
    */
-  private static final String EDGE_WHITESPACE = "^[\\s\\p{Z}\\uFEFF]+|[\\s\\p{Z}\\uFEFF]+$";
+  static final String EDGE_WHITESPACE = edgeWhitespace();
+
+  private static String edgeWhitespace() {
+    StringBuilder out = new StringBuilder();
+    java.util.regex.Pattern ws = java.util.regex.Pattern.compile("[\\s\\p{Z}\\uFEFF]");
+    for (int cp = 0; cp <= 0xFFFF; cp++) { // \p{Z} and \s have none beyond
+      if (ws.matcher(new String(Character.toChars(cp))).matches()) {
+        out.appendCodePoint(cp);
+      }
+    }
+    return out.toString();
+  }
 
   /** {@code c} without leading and trailing whitespace of any kind. */
   static Column strip(Column c) {
-    return regexp_replace(c, EDGE_WHITESPACE, "");
+    return btrim(c, lit(EDGE_WHITESPACE));
   }
 
   /** The typed value of {@code raw}, whose type in the source is {@code rawType}. */

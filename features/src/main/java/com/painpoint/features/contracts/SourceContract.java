@@ -126,18 +126,20 @@ public final class SourceContract {
   public Dataset<Row> validate(Dataset<Row> raw) {
     StructType rs = raw.schema();
     List<Column> typed = new ArrayList<>();
-    List<Column> rawText = new ArrayList<>();
+    // The raw values as read (text from CSV/JSON, native types from Parquet): they are turned
+    // into text only for the rows that get rejected, not for every row.
+    List<Column> rawValues = new ArrayList<>();
     for (Field f : fields) {
       Column r = col(quote(f.name()));
       typed.add(f.type().parse(r, rs.apply(f.name()).dataType()).as(f.name()));
-      rawText.add(r.cast(DataTypes.StringType).as(f.name()));
+      rawValues.add(r.as(f.name()));
     }
     boolean hasCorrupt = List.of(rs.fieldNames()).contains(CORRUPT_RECORD);
     typed.add(col(SOURCE_FILE));
     typed.add(
         (hasCorrupt ? col(CORRUPT_RECORD) : lit(null).cast(DataTypes.StringType))
             .as(CORRUPT_RECORD));
-    typed.add(struct(rawText.toArray(Column[]::new)).as(RAW));
+    typed.add(struct(rawValues.toArray(Column[]::new)).as(RAW));
     Dataset<Row> parsed = raw.select(typed.toArray(Column[]::new));
 
     // First failing check wins; the order is that of reasons(), but for a refused line with bad
@@ -161,19 +163,25 @@ public final class SourceContract {
           lit("*"),
           col(CORRUPT_RECORD)
         });
+    // Only text can carry bytes that are not UTF-8, or be blank: a native Parquet value cannot.
     for (Field f : fields) {
-      Column rawValue = col(RAW + "." + quote(f.name()));
-      checks.add(
-          new Column[] {
-            coalesce(notUtf8(rawValue), lit(false)),
-            lit(RejectReasons.INVALID_UTF8),
-            lit(f.name()),
-            rawValue
-          });
+      if (textual(rs, f)) {
+        Column rawValue = col(RAW + "." + quote(f.name()));
+        checks.add(
+            new Column[] {
+              coalesce(notUtf8(rawValue), lit(false)),
+              lit(RejectReasons.INVALID_UTF8),
+              lit(f.name()),
+              rawValue
+            });
+      }
     }
     for (Field f : fields) {
       Column rawValue = col(RAW + "." + quote(f.name()));
-      Column present = rawValue.isNotNull().and(FieldType.strip(rawValue).notEqual(""));
+      Column present =
+          textual(rs, f)
+              ? rawValue.isNotNull().and(FieldType.strip(rawValue).notEqual(""))
+              : rawValue.isNotNull();
       if (canBeInvalid(f)) {
         checks.add(
             new Column[] {
@@ -202,7 +210,8 @@ public final class SourceContract {
     for (Column[] c : checks) {
       reason = reason == null ? when(c[0], c[1]) : reason.when(c[0], c[1]);
       column = column == null ? when(c[0], c[2]) : column.when(c[0], c[2]);
-      value = value == null ? when(c[0], c[3]) : value.when(c[0], c[3]);
+      Column shown = c[3].cast(DataTypes.StringType);
+      value = value == null ? when(c[0], shown) : value.when(c[0], shown);
     }
     Dataset<Row> checked =
         parsed
@@ -219,10 +228,15 @@ public final class SourceContract {
             ? concat(lit("#"), hash.cast(DataTypes.StringType))
             : coalesce(col(idColumn), concat(lit("#"), hash.cast(DataTypes.StringType)));
     Column okHash = when(col(REJECT_REASON).isNull(), col("_hash"));
-    WindowSpec byKey = Window.partitionBy(col("_key"));
+    // Both windows share partitioning and order, so one sort serves both.
     WindowSpec ordered =
-        byKey.orderBy(
-            col(REJECT_REASON).isNull().desc(), col("_hash"), col(SOURCE_FILE).asc_nulls_last());
+        Window.partitionBy(col("_key"))
+            .orderBy(
+                col(REJECT_REASON).isNull().desc(),
+                col("_hash"),
+                col(SOURCE_FILE).asc_nulls_last());
+    WindowSpec byKey =
+        ordered.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing());
     Column conflicting =
         col(REJECT_REASON).isNull().and(min(okHash).over(byKey).notEqual(max(okHash).over(byKey)));
     Column duplicate = col(REJECT_REASON).isNull().and(row_number().over(ordered).gt(1));
@@ -231,14 +245,16 @@ public final class SourceContract {
         checked
             .withColumn("_hash", hash)
             .withColumn("_key", key)
-            .withColumn("_conflict", conflicting)
-            .withColumn("_dup", duplicate)
+            // One select, so both window expressions land in one Window operator.
+            .select(col("*"), conflicting.as("_conflict"), duplicate.as("_dup"))
             .withColumn(
                 REJECT_COLUMN,
                 when(col("_conflict").or(col("_dup")), lit(idShown)).otherwise(col(REJECT_COLUMN)))
             .withColumn(
                 REJECT_VALUE,
-                when(col("_conflict").or(col("_dup")), col(RAW + "." + quote(idShown)))
+                when(
+                        col("_conflict").or(col("_dup")),
+                        col(RAW + "." + quote(idShown)).cast(DataTypes.StringType))
                     .otherwise(col(REJECT_VALUE)))
             .withColumn(
                 REJECT_REASON,
@@ -253,7 +269,11 @@ public final class SourceContract {
     out.add(col(REJECT_REASON));
     out.add(col(REJECT_COLUMN));
     out.add(col(REJECT_VALUE));
-    out.add(when(col(REJECT_REASON).isNotNull(), col(RAW)).as(RAW));
+    List<Column> rawText = new ArrayList<>();
+    for (Field f : fields) {
+      rawText.add(col(RAW + "." + quote(f.name())).cast(DataTypes.StringType).as(f.name()));
+    }
+    out.add(when(col(REJECT_REASON).isNotNull(), struct(rawText.toArray(Column[]::new))).as(RAW));
     return marked.select(out.toArray(Column[]::new));
   }
 
@@ -312,6 +332,10 @@ public final class SourceContract {
   private static Column notUtf8(Column text) {
     return text.contains(REPLACEMENT_CHARACTER)
         .or(org.apache.spark.sql.functions.not(org.apache.spark.sql.functions.is_valid_utf8(text)));
+  }
+
+  private static boolean textual(StructType raw, Field f) {
+    return raw.apply(f.name()).dataType().equals(DataTypes.StringType);
   }
 
   static String quote(String name) {
