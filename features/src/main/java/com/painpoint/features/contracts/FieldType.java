@@ -1,8 +1,8 @@
 package com.painpoint.features.contracts;
 
+import static org.apache.spark.sql.functions.btrim;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.btrim;
 import static org.apache.spark.sql.functions.when;
 
 import org.apache.spark.sql.Column;

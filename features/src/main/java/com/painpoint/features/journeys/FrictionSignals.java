@@ -65,9 +65,9 @@ public final class FrictionSignals {
     Column time = col(ClickstreamSchema.EVENT_TIME);
     Column millis = unix_millis(time);
     Column tp = col(JourneyColumns.TOUCHPOINT);
-    WindowSpec session =
-        Window.partitionBy(col(JourneyColumns.ACTOR_ID), col(JourneyColumns.SESSION_KEY));
-    WindowSpec inOrder = session.orderBy(time, col(ClickstreamSchema.EVENT_ID));
+    WindowSpec inOrder =
+        Window.partitionBy(col(JourneyColumns.ACTOR_ID), col(JourneyColumns.SESSION_KEY))
+            .orderBy(time, col(ClickstreamSchema.EVENT_ID));
     Column isClick =
         col(ClickstreamSchema.EVENT_TYPE)
             .equalTo(ClickstreamSchema.TYPE_CLICK)
@@ -93,11 +93,18 @@ public final class FrictionSignals {
             .equalTo(ClickstreamSchema.TYPE_PAGE_VIEW)
             .and(coalesce(col(ClickstreamSchema.DURATION_MS).gt(col("_threshold")), lit(false)));
 
+    // The session's end over the ordered spec with the whole session as frame, in the same select
+    // as the visit starts: both then share one sort of the events.
+    Column sessionEnd =
+        max(time)
+            .over(inOrder.rowsBetween(Window.unboundedPreceding(), Window.unboundedFollowing()));
     Dataset<Row> flagged =
         events
-            .withColumn("_visit_start", visitStart)
-            .withColumn("_rage", rage)
-            .withColumn("_session_end", max(time).over(session))
+            .select(
+                col("*"),
+                visitStart.as("_visit_start"),
+                rage.as("_rage"),
+                sessionEnd.as("_session_end"))
             .filter(tp.isNotNull())
             .join(broadcast(thresholds), JourneyColumns.TOUCHPOINT)
             .withColumn("_is_error", isError)

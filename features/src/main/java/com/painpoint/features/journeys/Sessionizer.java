@@ -30,7 +30,9 @@ public final class Sessionizer {
         coalesce(
             col(ClickstreamSchema.CUSTOMER_ID),
             concat(lit("anon:"), col(ClickstreamSchema.ANONYMOUS_ID)));
-    Column hasSession = col(ClickstreamSchema.SESSION_ID).isNotNull();
+    // A column, not an expression: two window functions over the same expression get two aliases
+    // and Spark then sorts every event once for each.
+    Column hasSession = col("_has_session");
     WindowSpec byActor =
         Window.partitionBy(col(JourneyColumns.ACTOR_ID), hasSession)
             .orderBy(col(ClickstreamSchema.EVENT_TIME), col(ClickstreamSchema.EVENT_ID));
@@ -54,9 +56,10 @@ public final class Sessionizer {
     return events
         .withColumn(JourneyColumns.ACTOR_ID, actor)
         .repartition(col(JourneyColumns.ACTOR_ID))
+        .withColumn("_has_session", col(ClickstreamSchema.SESSION_ID).isNotNull())
         .withColumn("_starts", startsSession)
         .withColumn("_session_number", sessionNumber)
         .withColumn(JourneyColumns.SESSION_KEY, key)
-        .drop("_starts", "_session_number");
+        .drop("_has_session", "_starts", "_session_number");
   }
 }
