@@ -29,7 +29,7 @@ record BenchOptions(
   /** Scales of a full run: affordable on 2 cores (see README, Benchmark). */
   static final List<Integer> DEFAULT_SCALES = List.of(4_000, 8_000, 16_000);
 
-  static final List<Integer> QUICK_SCALES = List.of(1_000, 2_000, 4_000);
+  static final List<Integer> QUICK_SCALES = List.of(1_000, 2_000);
 
   static final String USAGE =
       String.join(
@@ -38,7 +38,7 @@ record BenchOptions(
           "                     [--mid-size] [--peer-scale N] [--sentiment-texts N] [--repeats N]",
           "                     [--heap 6g] [--cores 2] [--seed 42]",
           "                     [--events-per-customer 100] [--feedback-per-customer 0.15]",
-          "  --quick              scales 1000,2000,4000, 150 sentiment texts (the smallest run)",
+          "  --quick              scales 1000,2000, 100 sentiment texts (a smoke run of a few minutes)",
           "  --scales LIST        customers per scale (default 4000,8000,16000); events and",
           "                       feedback in proportion (the mid-size night's: 100 events and",
           "                       0.15 new feedback texts per customer)",
@@ -127,7 +127,7 @@ record BenchOptions(
         positive("--cores", v.getOrDefault("--cores", "2")),
         decimal("--events-per-customer", v.getOrDefault("--events-per-customer", "100")),
         decimal("--feedback-per-customer", v.getOrDefault("--feedback-per-customer", "0.15")),
-        positive("--sentiment-texts", v.getOrDefault("--sentiment-texts", quick ? "150" : "300")),
+        positive("--sentiment-texts", v.getOrDefault("--sentiment-texts", quick ? "100" : "300")),
         positive("--repeats", v.getOrDefault("--repeats", "2")),
         mid,
         peer,

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * samples its resident memory from /proc every 100 ms, per stage of the nightly job as its log
  * announces them: in local mode that JVM is the driver, so its peak RSS is the driver's peak.
  */
-final class ChildJvm {
+public final class ChildJvm {
   private static final Pattern STAGE_START = Pattern.compile("stage \\d+/\\d+ ([^:]+): ");
 
   /** What a child run left: exit code, output lines, peak RSS overall and per stage (MB). */
@@ -32,26 +32,44 @@ final class ChildJvm {
       long peakRssMb,
       Map<String, Long> stagePeakRssMb) {}
 
+  /** JVM options of a bench child taken from this JVM: Spark's flags, logging, the repo root. */
+  private static final List<String> BENCH_INHERITED =
+      List.of("--add-opens", "--add-exports", "-Dlog4j2.configurationFile", "-Dpainpoint.root");
+
   private ChildJvm() {}
 
-  static Outcome run(String heap, int cores, String mainClass, List<String> args, Path log)
-      throws IOException, InterruptedException {
+  /**
+   * The command line of a Painpoint main class in a JVM of its own: this JVM's java and classpath,
+   * the given heap, this JVM's options that start with one of {@code inherited} (the --add-opens
+   * flags Spark needs on Java 17, for one), then {@code jvmProps}.
+   */
+  public static List<String> command(
+      String heap,
+      List<String> inherited,
+      List<String> jvmProps,
+      String mainClass,
+      List<String> args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + heap);
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-opens")
-          || a.startsWith("--add-exports")
-          || a.startsWith("-Dlog4j2.configurationFile")
-          || a.startsWith("-Dpainpoint.root")) {
+      if (inherited.stream().anyMatch(a::startsWith)) {
         cmd.add(a);
       }
     }
-    cmd.add("-Dspark.master=local[" + cores + "]");
+    cmd.addAll(jvmProps);
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(mainClass);
     cmd.addAll(args);
+    return cmd;
+  }
+
+  static Outcome run(String heap, int cores, String mainClass, List<String> args, Path log)
+      throws IOException, InterruptedException {
+    List<String> cmd =
+        command(
+            heap, BENCH_INHERITED, List.of("-Dspark.master=local[" + cores + "]"), mainClass, args);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     long start = System.nanoTime();
     Process p = pb.start();

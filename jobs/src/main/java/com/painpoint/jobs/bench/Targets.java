@@ -90,7 +90,11 @@ final class Targets {
         });
     // Below 0.5 the measured cost barely grew: fixed costs (Spark start of each job, model
     // fitting) hide the per-row cost, so the figure says nothing about growth at real sizes.
-    boolean inconclusive = k < 0.5;
+    // A run that reached the mid-size night measured growth where it matters: conclusive.
+    List<Map<String, Object>> measuredScales = (List<Map<String, Object>>) results.get("scales");
+    boolean reachedMidSize =
+        Growth.size(measuredScales.get(measuredScales.size() - 1)) >= BenchMain.MID_CUSTOMERS;
+    boolean inconclusive = k < 0.5 && !reachedMidSize;
     out.add(
         target(
             "growth_exponent_total",
@@ -110,26 +114,60 @@ final class Targets {
                     + (steep.isEmpty() ? "none" : String.join(", ", steep))
                     + String.format(Locale.ROOT, "; total exceeds the target by %.2f", k - 1.1)));
 
-    double midSeconds = num(mid.get("seconds"));
+    boolean measured = "measured".equals(mid.get("kind"));
     List<Map<String, Object>> midStages =
         new ArrayList<>((List<Map<String, Object>>) mid.get("stages"));
-    midStages.sort(Comparator.comparingDouble(s -> -num(s.get("seconds"))));
-    List<String> top = new ArrayList<>();
-    for (Map<String, Object> s : midStages.subList(0, Math.min(3, midStages.size()))) {
-      top.add(String.format(Locale.ROOT, "%s %.0f s", s.get("stage"), num(s.get("seconds"))));
+    // End to end: the JVM's wall time when measured (Spark start and stop included).
+    double midSeconds = num(measured ? mid.get("jvm_seconds") : mid.get("seconds"));
+    // The target night has 20M events and 30k new texts; the generator's 200k customers come
+    // close but not exactly, so a measured night is also scaled to the target's volume: the
+    // event stages by events, the text stages by texts (never scaled down).
+    double atVolume = midSeconds;
+    String volume = "";
+    if (measured) {
+      double eventFactor = Math.max(1, BenchMain.MID_EVENTS / num(mid.get("events")));
+      double textFactor = Math.max(1, BenchMain.MID_TEXTS / num(mid.get("feedback")));
+      for (Map<String, Object> st : midStages) {
+        String stage = (String) st.get("stage");
+        double f =
+            List.of("contracts", "journeys", "friction").contains(stage)
+                ? eventFactor
+                : List.of("sentiment", "themes").contains(stage) ? textFactor : 1;
+        atVolume += num(st.get("seconds")) * (f - 1);
+      }
+      volume =
+          String.format(
+              Locale.ROOT,
+              "measured %.0f s on %,d events and %,d new texts; scaled to the target's %,d"
+                  + " events and %,d texts, about %.0f s: ",
+              midSeconds,
+              (long) num(mid.get("events")),
+              (long) num(mid.get("feedback")),
+              (long) BenchMain.MID_EVENTS,
+              (long) BenchMain.MID_TEXTS,
+              atVolume);
     }
+    midStages.sort(Comparator.comparingDouble(st -> -num(st.get("seconds"))));
+    List<String> top = new ArrayList<>();
+    for (Map<String, Object> st : midStages.subList(0, Math.min(3, midStages.size()))) {
+      top.add(String.format(Locale.ROOT, "%s %.0f s", st.get("stage"), num(st.get("seconds"))));
+    }
+    boolean holds = atVolume <= BenchMain.MID_TARGET_SECONDS;
     out.add(
         target(
             "mid_size_night",
-            "<= 900 s end to end (200k customers, 2 cores, 6 GB driver); " + mid.get("kind"),
+            "<= 900 s end to end (200k customers, 20M events, 30k texts, 2 cores, 6 GB driver); "
+                + mid.get("kind"),
             midSeconds,
-            midSeconds <= BenchMain.MID_TARGET_SECONDS,
+            holds,
             String.format(
                 Locale.ROOT,
-                "%s %.0f s, %.0f s over the 900 s budget; largest stages: %s",
-                mid.get("kind"),
-                midSeconds,
-                midSeconds - BenchMain.MID_TARGET_SECONDS,
+                "%s%.0f s %s the 900 s budget; largest stages: %s",
+                measured
+                    ? volume
+                    : String.format(Locale.ROOT, "%s %.0f s, ", mid.get("kind"), atVolume),
+                Math.abs(atVolume - BenchMain.MID_TARGET_SECONDS),
+                holds ? "within" : "over",
                 String.join(", ", top))));
     return out;
   }

@@ -902,25 +902,14 @@ class BadInputCatalogueTest {
 
   @Test
   void badRunDateStops() {
-    String[] args = {
-      "--crm",
-      "c.csv",
-      "--feedback",
-      "f.jsonl",
-      "--clickstream",
-      "cs",
-      "--taxonomy",
-      "t.yaml",
-      "--out",
-      "out",
-      "--run-date",
-      "2026-02-30"
-    };
+    String[] args = NightlyOptionsTest.VALID.clone();
+    int date = java.util.Arrays.asList(args).indexOf("--run-date") + 1;
+    args[date] = "2026-02-30";
     stops(
         () -> NightlyOptions.parse(args),
         3,
         "--run-date: '2026-02-30' is not a date (expected YYYY-MM-DD)");
-    args[11] = "30/06/2026";
+    args[date] = "30/06/2026";
     stops(
         () -> NightlyOptions.parse(args),
         3,

@@ -2,7 +2,6 @@ package com.painpoint.jobs.nightly;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A Painpoint main class in its own JVM (this test JVM's classpath and --add-opens flags), with its
- * output in a log file, so a test can SIGKILL it the way an operator or a node failure would.
+ * A Painpoint main class in its own JVM (the command line of the bench's {@link
+ * com.painpoint.jobs.bench.ChildJvm#command}, with this test JVM's flags), its output in a log
+ * file, so a test can SIGKILL it the way an operator or a node failure would.
  */
 final class ChildJvm {
   final Process process;
@@ -24,25 +24,18 @@ final class ChildJvm {
   }
 
   static ChildJvm start(Path log, List<String> jvmProps, String mainClass, String... args) {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-")
-          || a.startsWith("-XX:")
-          || a.startsWith("-Dio.netty")
-          || a.startsWith("-Djdk.")) {
-        cmd.add(a);
-      }
-    }
-    cmd.add("-Xmx3g");
-    cmd.add(
+    List<String> props = new ArrayList<>();
+    props.add(
         "-Dlog4j2.configurationFile="
             + Path.of("src/main/resources/painpoint-log4j2.properties").toAbsolutePath());
-    cmd.addAll(jvmProps);
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(mainClass);
-    cmd.addAll(List.of(args));
+    props.addAll(jvmProps);
+    List<String> cmd =
+        com.painpoint.jobs.bench.ChildJvm.command(
+            "3g",
+            List.of("--add-", "-XX:", "-Dio.netty", "-Djdk."),
+            props,
+            mainClass,
+            List.of(args));
     try {
       Process p =
           new ProcessBuilder(cmd)

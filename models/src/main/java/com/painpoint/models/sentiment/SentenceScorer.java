@@ -57,9 +57,14 @@ public final class SentenceScorer {
     // Cut to maxTokens before the full pipeline ever sees the sentence: past parse.maxlen the
     // parser gives up with a flat tree, whose binarisation for the sentiment model recurses once
     // per token; a 100,000-character sentence overflowed the stack and killed the executor JVM.
-    Annotation tokenized = new Annotation(sentence);
-    CoreNlp.splitter().annotate(tokenized);
-    List<CoreLabel> tokens = tokenized.get(CoreAnnotations.TokensAnnotation.class);
+    // Every token holds at least one non-space character (bar a rare sentence-final period the
+    // tokenizer adds), so most sentences are short enough to skip this extra tokenization.
+    List<CoreLabel> tokens = null;
+    if (nonSpaceChars(sentence) + 2 > maxTokens) {
+      Annotation tokenized = new Annotation(sentence);
+      CoreNlp.splitter().annotate(tokenized);
+      tokens = tokenized.get(CoreAnnotations.TokensAnnotation.class);
+    }
     boolean truncated = tokens != null && tokens.size() > maxTokens;
     String text =
         truncated ? sentence.substring(0, tokens.get(maxTokens - 1).endPosition()) : sentence;
@@ -95,6 +100,10 @@ public final class SentenceScorer {
       score += p[i] * (i - 2) / 2.0;
     }
     return new Scored(RNNCoreAnnotations.getPredictedClass(tree), p, score, lemmas, truncated);
+  }
+
+  private static long nonSpaceChars(String s) {
+    return s.codePoints().filter(c -> !Character.isWhitespace(c)).count();
   }
 
   private static boolean overlaps(boolean[] mask, int begin, int end) {
