@@ -42,7 +42,7 @@ public record ThemeOptions(
     long seed)
     implements Serializable {
   public static final ThemeOptions DEFAULTS =
-      new ThemeOptions(8, 0.5, 5, 20, 0.2, 2, 1.0, 1.0, 0.3, 5, 240, 42L);
+      new ThemeOptions(8, 0.45, 5, 20, 0.2, 2, 3.0, 1.0, 0.3, 5, 240, 42L);
 
   /** The same options with another theme bound (for the room left next to kept themes). */
   public ThemeOptions withMaxThemes(int max) {

@@ -153,7 +153,7 @@ final class Targets {
       top.add(String.format(Locale.ROOT, "%s %.0f s", st.get("stage"), num(st.get("seconds"))));
     }
     boolean holds = atVolume <= BenchMain.MID_TARGET_SECONDS;
-    out.add(
+    Map<String, Object> midTarget =
         target(
             "mid_size_night",
             "<= 900 s end to end (200k customers, 20M events, 30k texts, 2 cores, 6 GB driver); "
@@ -168,7 +168,10 @@ final class Targets {
                     : String.format(Locale.ROOT, "%s %.0f s, ", mid.get("kind"), atVolume),
                 Math.abs(atVolume - BenchMain.MID_TARGET_SECONDS),
                 holds ? "within" : "over",
-                String.join(", ", top))));
+                String.join(", ", top)));
+    // The figure the target is judged on (the end-to-end seconds scaled to the target's volume).
+    midTarget.put("judged_seconds", BenchMain.round2(atVolume));
+    out.add(midTarget);
     return out;
   }
 
@@ -226,6 +229,11 @@ final class Targets {
         .append(mid.get("seconds"))
         .append(" mid_size_kind=")
         .append(mid.get("kind"));
+    for (Map<String, Object> t : (List<Map<String, Object>>) results.get("targets")) {
+      if (t.containsKey("judged_seconds")) {
+        b.append(" mid_size_judged_s=").append(t.get("judged_seconds"));
+      }
+    }
     for (Map<String, Object> t : (List<Map<String, Object>>) results.get("targets")) {
       b.append(" ").append(t.get("target")).append("=").append(t.get("status"));
     }

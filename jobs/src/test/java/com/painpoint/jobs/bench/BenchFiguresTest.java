@@ -55,4 +55,64 @@ class BenchFiguresTest {
     assertThat(falling[1]).isZero();
     assertThat(falling[0]).isCloseTo(8.5, within(1e-9));
   }
+
+  @Test
+  void measuredMidSizeNightIsJudgedAtTheTargetsVolumeAndTheResultLineSaysSo() {
+    // Half the target's events and all its texts: the event stages count twice, the rest once.
+    Map<String, Object> mid =
+        Map.of(
+            "kind",
+            "measured",
+            "seconds",
+            700.0,
+            "jvm_seconds",
+            720.0,
+            "events",
+            BenchMain.MID_EVENTS / 2,
+            "feedback",
+            BenchMain.MID_TEXTS,
+            "stages",
+            List.of(
+                Map.of("stage", "contracts", "seconds", 150.0),
+                Map.of("stage", "journeys", "seconds", 50.0),
+                Map.of("stage", "sentiment", "seconds", 60.0)));
+    Map<String, Object> results =
+        new java.util.LinkedHashMap<>(
+            Map.of(
+                "mode",
+                "test",
+                "scales",
+                List.of(scale(1000, 7), scale(BenchMain.MID_CUSTOMERS, 100)),
+                "growth",
+                Map.of(
+                    "total", Map.of("first_to_last", 0.5),
+                    "stages", Map.of("contracts", Map.of("first_to_last", 0.7))),
+                "peers",
+                Map.of(
+                    "sentiment",
+                        Map.of(
+                            "sample_ratio_per_core", 2.0,
+                            "sample_painpoint_sps", 20.0,
+                            "sample_stock_sps", 5.0,
+                            "cores", 2),
+                    "journeys",
+                        Map.of(
+                            "spark_seconds", 20.0,
+                            "duckdb_seconds", 4.0,
+                            "floor_seconds", 2.0)),
+                "mid_size",
+                mid,
+                "bench_seconds",
+                1.0));
+    List<Map<String, Object>> targets = Targets.check(results);
+    Map<String, Object> night =
+        targets.stream().filter(t -> "mid_size_night".equals(t.get("target"))).findFirst().get();
+    // 720 s end to end + (150 + 50) s more for the missing half of the events = 920 s.
+    assertThat((double) night.get("judged_seconds")).isCloseTo(920.0, within(1e-9));
+    assertThat(night.get("status")).isEqualTo("MISS");
+    assertThat((String) night.get("in_the_way")).contains("about 920 s", "20 s over");
+    results.put("targets", targets);
+    assertThat(Targets.resultLine(results))
+        .contains(" mid_size_s=700.0 ", " mid_size_judged_s=920.0 ", " mid_size_night=MISS");
+  }
 }

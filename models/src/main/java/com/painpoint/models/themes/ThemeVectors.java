@@ -30,6 +30,14 @@ public final class ThemeVectors {
   public static final String FEATURES = "features";
   static final String TERMS = "_terms";
 
+  /**
+   * Passes of Word2Vec over the night's sentences. A night's negative sentences are a small corpus
+   * (a few thousand), and Spark's default of one pass, or the five used before, leaves the vectors
+   * far from converged: with 20, BANKING77 at k=77 goes from NMI 0.685 to 0.705, and the
+   * 200k-customer bench night's themes take about 5 s longer.
+   */
+  static final int WORD2VEC_EPOCHS = 20;
+
   private ThemeVectors() {}
 
   /** Adds {@link #TERMS}: content lemmas (alphabetic, 2+ letters), ready for the pipeline. */
@@ -83,7 +91,7 @@ public final class ThemeVectors {
               .setVectorSize(100)
               .setMinCount(2)
               .setWindowSize(5)
-              .setMaxIter(5)
+              .setMaxIter(WORD2VEC_EPOCHS)
               .setSeed(seed));
       stages.add(new Normalizer().setInputCol("_w2v").setOutputCol("_w2v_unit"));
       stages.add(new ScaleVector("_w2v_unit", "_w2v_scaled", word2vecWeight));
