@@ -207,17 +207,37 @@ public final class SourceContract {
             col(RAW + "." + quote(rule.column()))
           });
     }
-    for (Column[] c : checks) {
-      reason = reason == null ? when(c[0], c[1]) : reason.when(c[0], c[1]);
-      column = column == null ? when(c[0], c[2]) : column.when(c[0], c[2]);
+    // The conditions are evaluated once per row, in one chain giving the index of the first
+    // failing check; reason, column and value are then looked up from that index.
+    Column index = null;
+    for (int i = 0; i < checks.size(); i++) {
+      Column[] c = checks.get(i);
+      index = index == null ? when(c[0], lit(i)) : index.when(c[0], lit(i));
+    }
+    Column at = col("_check");
+    for (int i = 0; i < checks.size(); i++) {
+      Column[] c = checks.get(i);
+      Column hit = at.equalTo(lit(i));
+      reason = reason == null ? when(hit, c[1]) : reason.when(hit, c[1]);
+      column = column == null ? when(hit, c[2]) : column.when(hit, c[2]);
       Column shown = c[3].cast(DataTypes.StringType);
-      value = value == null ? when(c[0], shown) : value.when(c[0], shown);
+      value = value == null ? when(hit, shown) : value.when(hit, shown);
     }
     Dataset<Row> checked =
         parsed
-            .withColumn(REJECT_REASON, reason)
-            .withColumn(REJECT_COLUMN, column)
-            .withColumn(REJECT_VALUE, substring(value, 1, MAX_VALUE_CHARS));
+            .withColumn("_check", index)
+            .select(
+                col("*"),
+                when(at.isNull(), lit(null).cast(DataTypes.StringType))
+                    .otherwise(reason)
+                    .as(REJECT_REASON),
+                when(at.isNull(), lit(null).cast(DataTypes.StringType))
+                    .otherwise(column)
+                    .as(REJECT_COLUMN),
+                when(at.isNull(), lit(null).cast(DataTypes.StringType))
+                    .otherwise(substring(value, 1, MAX_VALUE_CHARS))
+                    .as(REJECT_VALUE))
+            .drop("_check");
     return markDuplicates(checked);
   }
 
