@@ -226,17 +226,12 @@ public final class SourceContract {
     Dataset<Row> checked =
         parsed
             .withColumn("_check", index)
+            // An accepted row's index is null: no lookup matches, and the three are null.
             .select(
                 col("*"),
-                when(at.isNull(), lit(null).cast(DataTypes.StringType))
-                    .otherwise(reason)
-                    .as(REJECT_REASON),
-                when(at.isNull(), lit(null).cast(DataTypes.StringType))
-                    .otherwise(column)
-                    .as(REJECT_COLUMN),
-                when(at.isNull(), lit(null).cast(DataTypes.StringType))
-                    .otherwise(substring(value, 1, MAX_VALUE_CHARS))
-                    .as(REJECT_VALUE))
+                reason.as(REJECT_REASON),
+                column.as(REJECT_COLUMN),
+                substring(value, 1, MAX_VALUE_CHARS).as(REJECT_VALUE))
             .drop("_check");
     return markDuplicates(checked);
   }
