@@ -61,6 +61,23 @@ public record ThemeOptions(
         seed);
   }
 
+  /** The same options with another merge threshold (eval-themes' {@code --merge-similarity}). */
+  public ThemeOptions withMergeSimilarity(double similarity) {
+    return new ThemeOptions(
+        maxThemes,
+        similarity,
+        minThemeSize,
+        minSentences,
+        minSimilarity,
+        minTerms,
+        word2vecWeight,
+        pretrainedWeight,
+        matchThreshold,
+        maxQuotes,
+        quoteChars,
+        seed);
+  }
+
   static final Set<String> KEYS =
       Set.of(
           "max_themes",

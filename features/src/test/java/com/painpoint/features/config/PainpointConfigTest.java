@@ -54,6 +54,23 @@ class PainpointConfigTest {
   }
 
   @Test
+  void themeOptionsParseValidateAndCopyWithAnotherMergeThreshold() {
+    ThemeOptions t =
+        PainpointConfig.parse("c.yaml", "themes: {merge_similarity: 0.6, max_themes: 5}\n")
+            .themes();
+    assertThat(t.mergeSimilarity()).isEqualTo(0.6);
+    assertThat(t.maxThemes()).isEqualTo(5);
+    assertThat(t.word2vecWeight()).isEqualTo(ThemeOptions.DEFAULTS.word2vecWeight());
+    assertThatThrownBy(() -> PainpointConfig.parse("c.yaml", "themes: {merge_similarity: 1.2}\n"))
+        .hasMessageContaining("merge_similarity")
+        .hasMessageContaining("must be in (0, 1), got 1.2");
+    // eval-themes' --merge-similarity changes the threshold and nothing else.
+    ThemeOptions m = t.withMergeSimilarity(0.65);
+    assertThat(m.mergeSimilarity()).isEqualTo(0.65);
+    assertThat(m.withMergeSimilarity(0.6)).isEqualTo(t);
+  }
+
+  @Test
   void rankingWeightsHaveDefaultsAndAreValidated() {
     RankingOptions d = PainpointConfig.parse("c.yaml", "").ranking();
     assertThat(d).isEqualTo(RankingOptions.DEFAULTS);

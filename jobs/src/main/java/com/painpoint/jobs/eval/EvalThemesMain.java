@@ -33,10 +33,11 @@ import org.apache.spark.sql.types.StructType;
 public final class EvalThemesMain {
   static final String USAGE =
       "usage: scripts/eval-themes --input FILE.csv --text-col C --label-col L [--k K]"
-          + " [--max-k M] [--w2v-weight W] [--pretrained-weight P]\n"
+          + " [--max-k M] [--merge-similarity S] [--w2v-weight W] [--pretrained-weight P]\n"
           + "  without --k, the number of clusters comes from the nightly method: spherical k-means"
-          + " with 2*M clusters, then sub-clusters merged while their centroids are at least"
-          + " merge_similarity alike (M default 100)";
+          + " with 2*M clusters, then sub-clusters merged while their centroids are at least S"
+          + " alike (M default 100; S default the nightly themes.merge_similarity, 0.45: try"
+          + " the value you would set for your own feedback)";
 
   private EvalThemesMain() {}
 
@@ -53,6 +54,7 @@ public final class EvalThemesMain {
                   "--label-col",
                   "--k",
                   "--max-k",
+                  "--merge-similarity",
                   "--w2v-weight",
                   "--pretrained-weight"),
               USAGE);
@@ -64,6 +66,11 @@ public final class EvalThemesMain {
       double w2v = a.decimal("--w2v-weight", defaults.word2vecWeight());
       double pretrained = a.decimal("--pretrained-weight", defaults.pretrainedWeight());
       int maxK = a.integer("--max-k", 100);
+      double merge = a.decimal("--merge-similarity", defaults.mergeSimilarity());
+      if (merge <= 0 || merge >= 1) {
+        throw PainpointException.config(
+            "--merge-similarity: must be in (0, 1), got " + merge + "\n" + USAGE);
+      }
       spark = SparkSessions.forJob("painpoint-eval-themes");
       Dataset<Row> raw =
           spark
@@ -120,7 +127,8 @@ public final class EvalThemesMain {
       } else {
         // Label-blind, as in the nightly job: over-cluster, then merge similar sub-clusters.
         TouchpointClusters.Fit fit =
-            TouchpointClusters.fit("eval", vectors, n, defaults.withMaxThemes(maxK));
+            TouchpointClusters.fit(
+                "eval", vectors, n, defaults.withMaxThemes(maxK).withMergeSimilarity(merge));
         clusters = fit.k();
         assigned =
             vectors
@@ -131,7 +139,7 @@ public final class EvalThemesMain {
             "from "
                 + fit.centers().length
                 + " k-means sub-clusters merged at centroid similarity >= "
-                + defaults.mergeSimilarity();
+                + merge;
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       List<String> gold = new ArrayList<>();
