@@ -636,6 +636,17 @@ class NightlyJobIT {
     // README, "Pain themes".
     assertThat(labelled).as("recovered %s", recovered).hasSizeGreaterThanOrEqualTo(12);
     assertThat((double) top / total).isGreaterThanOrEqualTo(0.84);
+
+    // Labels are shown in the customers' own words ("hold for over an hour", not the lemmas
+    // "hold hour"), yet carry no amount, code, punctuation or personal data from the text.
+    List<String> labels = new ArrayList<>();
+    for (Row t : sortedThemes(out.resolve("run_date=" + RUN_DATE))) {
+      labels.add(t.getAs("label"));
+    }
+    assertThat(labels).allMatch(l -> l.matches("[a-z'’ \\-()·]+"), "plain words");
+    assertThat(labels).contains("plan change · double charge");
+    assertThat(labels).anyMatch(l -> l.contains("hold for over an hour"));
+    assertThat(labels).anyMatch(l -> l.contains("never got the email"));
   }
 
   @Test

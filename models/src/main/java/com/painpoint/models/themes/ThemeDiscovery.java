@@ -444,6 +444,15 @@ public final class ThemeDiscovery {
             runDate,
             options.matchThreshold()));
 
+    Map<String, List<String>> phrases = new HashMap<>();
+    for (ThemeMatcher.Current c : current) {
+      List<String> p = ThemeTerms.labelPhrases(new ArrayList<>(c.weights().keySet()), c.weights());
+      if (!p.isEmpty()) {
+        phrases.put(ThemeMatcher.key(c.touchpoint(), c.cluster()), p);
+      }
+    }
+    Map<String, String> readable = ThemeLabels.readable(assigned, phrases);
+
     List<Row> rows = new ArrayList<>();
     current.sort(
         Comparator.comparing(ThemeMatcher.Current::touchpoint)
@@ -464,7 +473,7 @@ public final class ThemeDiscovery {
               id.themeId(),
               false,
               rank.merge(c.touchpoint(), 1, Integer::sum),
-              label(ranked, c.weights()),
+              readable.getOrDefault(k, label(ranked, c.weights())),
               ranked.subList(0, Math.min(LABEL_TERMS, ranked.size())),
               c.size(),
               c.share(),

@@ -85,6 +85,11 @@ public final class ThemeTerms {
    * "charge twice"). Example: "charge twice · plan change".
    */
   public static String label(List<String> ranked, Map<String, Double> weights) {
+    return String.join(SEPARATOR, labelPhrases(ranked, weights));
+  }
+
+  /** The phrases of {@link #label}, each a lemma or a bigram of lemmas. */
+  public static List<String> labelPhrases(List<String> ranked, Map<String, Double> weights) {
     List<String> chosen = new ArrayList<>();
     Set<String> used = new HashSet<>();
     for (String term : ranked.subList(0, Math.min(ranked.size(), 10))) {
@@ -109,7 +114,7 @@ public final class ThemeTerms {
         break;
       }
     }
-    return String.join(SEPARATOR, chosen);
+    return chosen;
   }
 
   private static boolean overlaps(String phrase, Set<String> used) {
