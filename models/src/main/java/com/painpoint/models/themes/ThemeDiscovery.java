@@ -43,7 +43,8 @@ import org.apache.spark.storage.StorageLevel;
  * for stable ids.
  *
  * <p>Runs Spark jobs (vectoriser fit, one k-means per tried k and touchpoint, a few small
- * aggregates collected to the driver: a touchpoint has at most {@code max_themes} themes). The
+ * aggregates collected to the driver: a touchpoint has at most {@code max_themes} themes, and a
+ * sample of each theme's sentences for its readable label, see {@link ThemeLabels}). The
  * touchpoints are clustered concurrently, since each k-means on a few hundred sentences is bound by
  * job scheduling rather than by the cores.
  */

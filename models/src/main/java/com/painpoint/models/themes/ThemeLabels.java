@@ -47,6 +47,12 @@ public final class ThemeLabels {
   /** Most tokens between a bigram's two lemmas in the text. */
   static final int MAX_GAP = 3;
 
+  /**
+   * Characters of a sentence looked at: a run-on "sentence" of pasted text must not make the driver
+   * tag thousands of words for a label.
+   */
+  static final int MAX_CHARS = 1000;
+
   private static final Pattern PLAIN = Pattern.compile("[a-z]+(?:['’ \\-]+[a-z]+)*");
 
   private static final Set<String> NEGATIONS = Set.of("not", "no", "never");
@@ -122,8 +128,9 @@ public final class ThemeLabels {
       List<String> texts = new ArrayList<>();
       for (String s : sentences.getOrDefault(e.getKey(), List.of())) {
         if (s != null) {
-          tokenized.add(lemmatise(s));
-          texts.add(s);
+          String text = s.length() > MAX_CHARS ? s.substring(0, MAX_CHARS) : s;
+          tokenized.add(lemmatise(text));
+          texts.add(text);
         }
       }
       List<String> shown = new ArrayList<>();
