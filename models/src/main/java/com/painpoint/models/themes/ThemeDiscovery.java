@@ -445,14 +445,11 @@ public final class ThemeDiscovery {
             runDate,
             options.matchThreshold()));
 
-    Map<String, List<String>> phrases = new HashMap<>();
+    Map<String, Map<String, Double>> termsByTheme = new HashMap<>();
     for (ThemeMatcher.Current c : current) {
-      List<String> p = ThemeTerms.labelPhrases(new ArrayList<>(c.weights().keySet()), c.weights());
-      if (!p.isEmpty()) {
-        phrases.put(ThemeMatcher.key(c.touchpoint(), c.cluster()), p);
-      }
+      termsByTheme.put(ThemeMatcher.key(c.touchpoint(), c.cluster()), c.weights());
     }
-    Map<String, String> readable = ThemeLabels.readable(assigned, phrases);
+    Map<String, String> readable = ThemeLabels.readable(assigned, termsByTheme);
 
     List<Row> rows = new ArrayList<>();
     current.sort(

@@ -31,18 +31,23 @@ import org.apache.spark.sql.types.DataTypes;
  * week"); each of its phrases is shown as the words the theme's customers used most often for it
  * ("refund taking · weeks", "hold for over an hour").
  *
- * <p>A few member sentences per theme that hold the label's terms (the first {@link #SAMPLE} by
- * feedback id and sentence index, so a rerun picks the same) are lemmatised again on the driver
- * (CoreNLP tokenize, POS and lemma; no parse). A phrase's surface is the text from its first
- * lemma's token to its last one's, with at most {@link #MAX_GAP} tokens between them (the stop
- * words its bigram skipped), with a negation just before it ("not cool") and a particle just after
- * it ("went up"). A span is only used when it is plain words (letters, spaces, apostrophes,
+ * <p>A few member sentences per theme that hold one of its most distinctive terms (the first {@link
+ * #SAMPLE} by feedback id and sentence index, so a rerun picks the same) are lemmatised again on
+ * the driver (CoreNLP tokenize, POS and lemma; no parse). A phrase's surface is the text from its
+ * first lemma's token to its last one's, with at most {@link #MAX_GAP} tokens between them (the
+ * stop words its bigram skipped), with a negation just before it ("not cool") and a particle just
+ * after it ("went up"). A span is only used when it is plain words (letters, spaces, apostrophes,
  * hyphens), does not run across "and" / "or" / "but", and touches no personal data: amounts, codes,
- * punctuation and anything {@link PiiRedactor} would redact keep the lemma phrase instead.
+ * punctuation and anything {@link PiiRedactor} would redact never reach a label. The label is then
+ * chosen as {@link ThemeTerms#label} chooses it, among the terms that have such a span, so a term
+ * customers never wrote as plain words gives way to the next most distinctive one.
  */
 public final class ThemeLabels {
   /** Sentences per theme looked at for surface forms. */
   static final int SAMPLE = 20;
+
+  /** Terms a label is chosen from: the theme's most distinctive, as {@link ThemeTerms#label}. */
+  static final int LABEL_CANDIDATES = 10;
 
   /** Most tokens between a bigram's two lemmas in the text. */
   static final int MAX_GAP = 3;
@@ -60,19 +65,21 @@ public final class ThemeLabels {
   private ThemeLabels() {}
 
   /**
-   * Readable labels of the themes in {@code phrases} (theme key of {@link ThemeMatcher#key} to the
-   * lemma phrases of its label). Runs one Spark job (the sampled sentences, collected) and
-   * lemmatises at most {@link #SAMPLE} sentences per theme on the driver.
+   * Readable labels of the themes in {@code ranked} (theme key of {@link ThemeMatcher#key} to its
+   * distinctive terms and weights, most distinctive first). Runs one Spark job (the sampled
+   * sentences, collected) and lemmatises at most {@link #SAMPLE} sentences per theme on the driver.
+   * A theme whose terms have no plain-word span gets no entry (its lemma label stands).
    */
   public static Map<String, String> readable(
-      Dataset<Row> assigned, Map<String, List<String>> phrases) {
+      Dataset<Row> assigned, Map<String, ? extends Map<String, Double>> ranked) {
     Map<String, String> out = new HashMap<>();
-    if (phrases.isEmpty()) {
+    HashMap<String, ArrayList<String>> wanted = new HashMap<>();
+    ranked.forEach((k, v) -> wanted.put(k, new ArrayList<>(candidates(v))));
+    wanted.values().removeIf(List::isEmpty);
+    if (wanted.isEmpty()) {
       return out;
     }
-    HashMap<String, ArrayList<String>> wanted = new HashMap<>();
-    phrases.forEach((k, v) -> wanted.put(k, new ArrayList<>(v)));
-    UserDefinedFunction holdsALabelTerm =
+    UserDefinedFunction holdsACandidate =
         udf(
             (UDF3<String, Integer, scala.collection.Seq<String>, Boolean>)
                 (tp, cluster, terms) -> {
@@ -94,7 +101,7 @@ public final class ThemeLabels {
         assigned
             .filter(col(ThemeColumns.CLUSTER).geq(0))
             .filter(
-                holdsALabelTerm.apply(
+                holdsACandidate.apply(
                     col(ThemeColumns.TOUCHPOINT),
                     col(ThemeColumns.CLUSTER),
                     col(ThemeVectors.TERMS)))
@@ -123,7 +130,7 @@ public final class ThemeLabels {
       }
       list.set(n - 1, r.getString(2));
     }
-    for (Map.Entry<String, List<String>> e : phrases.entrySet()) {
+    for (Map.Entry<String, ArrayList<String>> e : wanted.entrySet()) {
       List<List<CoreLabel>> tokenized = new ArrayList<>();
       List<String> texts = new ArrayList<>();
       for (String s : sentences.getOrDefault(e.getKey(), List.of())) {
@@ -133,13 +140,44 @@ public final class ThemeLabels {
           texts.add(text);
         }
       }
-      List<String> shown = new ArrayList<>();
-      for (String phrase : e.getValue()) {
-        shown.add(surface(phrase, texts, tokenized));
+      Map<String, String> spans = new HashMap<>();
+      for (String term : e.getValue()) {
+        String span = span(term, texts, tokenized);
+        if (span != null) {
+          spans.put(term, span);
+        }
       }
-      out.put(e.getKey(), String.join(ThemeTerms.SEPARATOR, shown));
+      String label = labelFrom(e.getValue(), ranked.get(e.getKey()), spans);
+      if (label != null) {
+        out.put(e.getKey(), label);
+      }
     }
     return out;
+  }
+
+  /** The terms a label is chosen from, as in {@link ThemeTerms#label}. */
+  static List<String> candidates(Map<String, Double> ranked) {
+    List<String> all = new ArrayList<>(ranked.keySet());
+    return all.subList(0, Math.min(LABEL_CANDIDATES, all.size()));
+  }
+
+  /**
+   * The label chosen by {@link ThemeTerms#labelPhrases} among the terms that have a plain-word
+   * span, shown in those spans; null when none has one. A term customers never wrote as plain words
+   * ("miss egg" only ever spans "missing and the eggs") gives way to the next one.
+   */
+  static String labelFrom(
+      List<String> ranked, Map<String, Double> weights, Map<String, String> spans) {
+    List<String> readable = ranked.stream().filter(spans::containsKey).toList();
+    List<String> phrases = ThemeTerms.labelPhrases(readable, weights);
+    if (phrases.isEmpty()) {
+      return null;
+    }
+    List<String> shown = new ArrayList<>();
+    for (String p : phrases) {
+      shown.add(spans.get(p));
+    }
+    return String.join(ThemeTerms.SEPARATOR, shown);
   }
 
   /** Tokens with lemmas and character offsets. */
@@ -150,14 +188,20 @@ public final class ThemeLabels {
     return tokens == null ? List.of() : tokens;
   }
 
+  /** The span of {@link #span}, or the lemma phrase itself when there is none. */
+  static String surface(String phrase, List<String> texts, List<List<CoreLabel>> tokenized) {
+    String span = span(phrase, texts, tokenized);
+    return span == null ? phrase : span;
+  }
+
   /**
    * The most frequent plain-word span of a lemma phrase (one lemma, or two separated by a space) in
-   * these sentences (ties: the shorter, then alphabetical), or the phrase itself when none.
+   * these sentences (ties: the shorter, then alphabetical), or null when none.
    */
-  static String surface(String phrase, List<String> texts, List<List<CoreLabel>> tokenized) {
+  static String span(String phrase, List<String> texts, List<List<CoreLabel>> tokenized) {
     String[] lemmas = phrase.split(" ");
     if (lemmas.length > 2) {
-      return phrase;
+      return null;
     }
     Map<String, Integer> counts = new TreeMap<>();
     for (int s = 0; s < texts.size(); s++) {
@@ -206,7 +250,7 @@ public final class ThemeLabels {
         counts.merge(span, 1, Integer::sum);
       }
     }
-    String best = phrase;
+    String best = null;
     int bestCount = 0;
     for (Map.Entry<String, Integer> c : counts.entrySet()) {
       int n = c.getValue();

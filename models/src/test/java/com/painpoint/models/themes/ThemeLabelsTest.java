@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import edu.stanford.nlp.ling.CoreLabel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Lemma label phrases shown in the customers' words, with the real CoreNLP lemmatiser. */
@@ -68,5 +69,22 @@ class ThemeLabelsTest {
     // Too far apart, or not there at all.
     assertThat(surface("box house", "The box was left at the house.")).isEqualTo("box house");
     assertThat(surface("refund week")).isEqualTo("refund week");
+  }
+
+  @Test
+  void aTermCustomersNeverWroteAsPlainWordsGivesWayToTheNextOne() {
+    List<String> ranked = List.of("miss", "egg", "miss egg", "item miss", "every");
+    Map<String, Double> w =
+        Map.of("miss", 1.0, "egg", 0.9, "miss egg", 0.85, "item miss", 0.7, "every", 0.5);
+    // "miss egg" only ever spans "missing and the eggs": the label takes "item miss" instead.
+    Map<String, String> spans =
+        Map.of(
+            "miss", "missing", "egg", "eggs", "item miss", "items were missing", "every", "every");
+    assertThat(ThemeLabels.labelFrom(ranked, w, spans)).isEqualTo("items were missing · eggs");
+    // With every term spelled out, the lemma label's choice is kept, in the customers' words.
+    Map<String, String> all = new java.util.HashMap<>(spans);
+    all.put("miss egg", "missing eggs");
+    assertThat(ThemeLabels.labelFrom(ranked, w, all)).isEqualTo("missing eggs · every");
+    assertThat(ThemeLabels.labelFrom(ranked, w, Map.of())).isNull();
   }
 }
