@@ -46,25 +46,22 @@ public record ThemeOptions(
 
   /** The same options with another theme bound (for the room left next to kept themes). */
   public ThemeOptions withMaxThemes(int max) {
-    return new ThemeOptions(
-        max,
-        mergeSimilarity,
-        minThemeSize,
-        minSentences,
-        minSimilarity,
-        minTerms,
-        word2vecWeight,
-        pretrainedWeight,
-        matchThreshold,
-        maxQuotes,
-        quoteChars,
-        seed);
+    return with(max, mergeSimilarity);
   }
 
   /** The same options with another merge threshold (eval-themes' {@code --merge-similarity}). */
   public ThemeOptions withMergeSimilarity(double similarity) {
+    return with(maxThemes, similarity);
+  }
+
+  /** A merge threshold is a cosine strictly between 0 and 1 ("must be in (0, 1)"). */
+  public static boolean validMergeSimilarity(double similarity) {
+    return similarity > 0 && similarity < 1;
+  }
+
+  private ThemeOptions with(int max, double similarity) {
     return new ThemeOptions(
-        maxThemes,
+        max,
         similarity,
         minThemeSize,
         minSentences,
@@ -113,7 +110,7 @@ public record ThemeOptions(
     if (o.maxThemes() < 1 || o.maxThemes() > 50) {
       throw m.error("max_themes", "must be between 1 and 50, got " + o.maxThemes());
     }
-    if (o.mergeSimilarity() <= 0 || o.mergeSimilarity() >= 1) {
+    if (!validMergeSimilarity(o.mergeSimilarity())) {
       throw m.error("merge_similarity", "must be in (0, 1), got " + o.mergeSimilarity());
     }
     if (o.minThemeSize() < 2) {

@@ -67,7 +67,7 @@ public final class EvalThemesMain {
       double pretrained = a.decimal("--pretrained-weight", defaults.pretrainedWeight());
       int maxK = a.integer("--max-k", 100);
       double merge = a.decimal("--merge-similarity", defaults.mergeSimilarity());
-      if (merge <= 0 || merge >= 1) {
+      if (!ThemeOptions.validMergeSimilarity(merge)) {
         throw PainpointException.config(
             "--merge-similarity: must be in (0, 1), got " + merge + "\n" + USAGE);
       }

@@ -46,9 +46,6 @@ public final class ThemeLabels {
   /** Sentences per theme looked at for surface forms. */
   static final int SAMPLE = 20;
 
-  /** Terms a label is chosen from: the theme's most distinctive, as {@link ThemeTerms#label}. */
-  static final int LABEL_CANDIDATES = 10;
-
   /** Most tokens between a bigram's two lemmas in the text. */
   static final int MAX_GAP = 3;
 
@@ -158,7 +155,7 @@ public final class ThemeLabels {
   /** The terms a label is chosen from, as in {@link ThemeTerms#label}. */
   static List<String> candidates(Map<String, Double> ranked) {
     List<String> all = new ArrayList<>(ranked.keySet());
-    return all.subList(0, Math.min(LABEL_CANDIDATES, all.size()));
+    return all.subList(0, Math.min(ThemeTerms.LABEL_CANDIDATES, all.size()));
   }
 
   /**
@@ -186,12 +183,6 @@ public final class ThemeLabels {
     CoreNlp.lemmatizer().annotate(doc);
     List<CoreLabel> tokens = doc.get(CoreAnnotations.TokensAnnotation.class);
     return tokens == null ? List.of() : tokens;
-  }
-
-  /** The span of {@link #span}, or the lemma phrase itself when there is none. */
-  static String surface(String phrase, List<String> texts, List<List<CoreLabel>> tokenized) {
-    String span = span(phrase, texts, tokenized);
-    return span == null ? phrase : span;
   }
 
   /**

@@ -39,6 +39,9 @@ public final class ThemeTerms {
   /** Separator of the label's phrases. */
   public static final String SEPARATOR = " · ";
 
+  /** A label is chosen among the theme's this many most distinctive terms. */
+  static final int LABEL_CANDIDATES = 10;
+
   private ThemeTerms() {}
 
   /**
@@ -92,13 +95,13 @@ public final class ThemeTerms {
   public static List<String> labelPhrases(List<String> ranked, Map<String, Double> weights) {
     List<String> chosen = new ArrayList<>();
     Set<String> used = new HashSet<>();
-    for (String term : ranked.subList(0, Math.min(ranked.size(), 10))) {
+    for (String term : ranked.subList(0, Math.min(ranked.size(), LABEL_CANDIDATES))) {
       if (overlaps(term, used)) {
         continue;
       }
       String phrase = term;
       if (!term.contains(" ")) {
-        for (String other : ranked.subList(0, Math.min(ranked.size(), 10))) {
+        for (String other : ranked.subList(0, Math.min(ranked.size(), LABEL_CANDIDATES))) {
           if (other.contains(" ")
               && Arrays.asList(other.split(" ")).contains(term)
               && !overlaps(other.replace(term, "").trim(), used)
