@@ -43,7 +43,7 @@ PAINPOINT_HOME = os.environ.get("PAINPOINT_HOME", "/opt/painpoint")
 PAINPOINT_VERSION = os.environ.get("PAINPOINT_VERSION", "0.1.0-SNAPSHOT")
 CORENLP_VERSION = "4.5.10"
 
-# The shaded application jar: jobs/target/painpoint-jobs-<version>-app.jar from `mvn package`
+# The shaded application jar: jobs/app/target/painpoint-jobs-<version>-app.jar from `mvn package`
 # (Spark and Hadoop are not inside it: the cluster's own are used).
 APP_JAR = os.environ.get(
     "PAINPOINT_APP_JAR", f"{PAINPOINT_HOME}/jars/painpoint-jobs-{PAINPOINT_VERSION}-app.jar"

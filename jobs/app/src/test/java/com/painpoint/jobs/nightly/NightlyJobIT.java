@@ -29,7 +29,7 @@ class NightlyJobIT {
   static final ObjectMapper JSON = new ObjectMapper();
   static final LocalDate RUN_DATE = LocalDate.of(2026, 6, 30);
   static final Path SAMPLES =
-      Path.of(System.getProperty("painpoint.repo.root", "..")).resolve("data-samples");
+      Path.of(System.getProperty("painpoint.repo.root", "../..")).resolve("data-samples");
 
   @TempDir static Path out;
   static SparkSession spark;

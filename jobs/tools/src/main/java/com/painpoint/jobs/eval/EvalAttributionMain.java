@@ -51,13 +51,7 @@ public final class EvalAttributionMain {
     try {
       EvalArgs a =
           new EvalArgs(args, Set.of("--input", "--taxonomy", "--limit", "--parser"), USAGE);
-      String root = System.getProperty("painpoint.root", ".");
-      Path taxonomyFile =
-          Path.of(
-              a.get("--taxonomy", root + "/jobs/src/test/resources/eval/restaurant-taxonomy.yaml"));
-      Taxonomy taxonomy =
-          Taxonomy.parse(
-              taxonomyFile.toString(), Files.readString(taxonomyFile, StandardCharsets.UTF_8));
+      Taxonomy taxonomy = taxonomy(a.get("--taxonomy", null));
       List<Gold> gold =
           read(new File(a.required("--input", USAGE)), a.integer("--limit", Integer.MAX_VALUE));
       spark = SparkSessions.forJob("painpoint-eval-attribution");
@@ -75,6 +69,22 @@ public final class EvalAttributionMain {
       System.exit(code);
     }
   }
+
+  /**
+   * The restaurant taxonomy this tool ships (food, service, ambience, price), or the given file.
+   */
+  static Taxonomy taxonomy(String file) throws java.io.IOException {
+    if (file != null) {
+      return Taxonomy.parse(file, Files.readString(Path.of(file), StandardCharsets.UTF_8));
+    }
+    try (java.io.InputStream in = EvalAttributionMain.class.getResourceAsStream(DEFAULT_TAXONOMY)) {
+      return Taxonomy.parse(
+          "classpath:" + DEFAULT_TAXONOMY, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  /** SemEval-2014's four restaurant categories as touchpoints, written once by hand. */
+  static final String DEFAULT_TAXONOMY = "/com/painpoint/jobs/eval/restaurant-taxonomy.yaml";
 
   static List<Gold> read(File xml, int limit) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
