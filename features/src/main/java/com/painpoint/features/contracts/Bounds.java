@@ -16,7 +16,7 @@ final class Bounds {
 
   /** The first instant after the run date (UTC): data must be strictly before it. */
   static Timestamp endOf(LocalDate runDate) {
-    return Timestamp.from(runDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    return Timestamp.from(com.painpoint.features.window.LookbackWindow.endOfNight(runDate));
   }
 
   static RowRule timestampRange(org.apache.spark.sql.Column ts, String column, LocalDate runDate) {

@@ -71,6 +71,14 @@ public final class LookbackWindow implements Serializable {
 
   /** First instant after the run date (exclusive); the contracts already reject later rows. */
   public Instant until() {
+    return endOfNight(runDate);
+  }
+
+  /**
+   * The end of the night of {@code runDate}: the first instant after it, UTC. The one definition
+   * the contracts' date bounds, the window and the journeys' open sessions share.
+   */
+  public static Instant endOfNight(LocalDate runDate) {
     return runDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 

@@ -14,7 +14,6 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.udf;
 
-import com.painpoint.features.text.PiiRedactor;
 import com.painpoint.models.sentiment.SentimentColumns;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -25,8 +24,8 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Representative quotes of each theme: the sentences closest to its centroid, one per wording
- * (sentences differing only in numbers, case or punctuation count once), PII-redacted and cut to a
- * readable length.
+ * (sentences differing only in numbers, case or punctuation count once), cut to a readable length.
+ * The sentences arrive redacted (the sentiment stage redacts customer text where it splits it).
  */
 public final class ThemeQuotes {
   private ThemeQuotes() {}
@@ -34,7 +33,7 @@ public final class ThemeQuotes {
   /** touchpoint, cluster, quotes (array, most representative first). */
   public static Dataset<Row> of(Dataset<Row> assigned, int maxQuotes, int maxChars) {
     UserDefinedFunction clean =
-        udf((UDF1<String, String>) s -> cap(PiiRedactor.redact(s), maxChars), DataTypes.StringType);
+        udf((UDF1<String, String>) s -> cap(s, maxChars), DataTypes.StringType);
     Dataset<Row> wordings =
         assigned
             .withColumn(

@@ -14,9 +14,12 @@ import org.apache.spark.sql.SparkSession;
 public final class PreviousRuns {
   private PreviousRuns() {}
 
-  /** The newest committed run before {@code runDate} that holds {@code output}, if any. */
+  /**
+   * The newest committed run before {@code runDate} under {@code outRoot} (its {@code run_date=D}
+   * folder, which only appears when a run commits, holding its manifest), if any.
+   */
   public static Optional<String> latestBefore(
-      SparkSession spark, String outRoot, LocalDate runDate, String output) {
+      SparkSession spark, String outRoot, LocalDate runDate) {
     Path root = new Path(outRoot);
     try {
       FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -36,10 +39,11 @@ public final class PreviousRuns {
         } catch (DateTimeParseException e) {
           continue;
         }
-        Path candidate = new Path(s.getPath(), output);
-        if (d.isBefore(runDate) && (best == null || d.isAfter(best)) && fs.exists(candidate)) {
+        if (d.isBefore(runDate)
+            && (best == null || d.isAfter(best))
+            && fs.exists(new Path(s.getPath(), RunDataset.MANIFEST.fileName()))) {
           best = d;
-          bestPath = candidate;
+          bestPath = s.getPath();
         }
       }
       return Optional.ofNullable(bestPath).map(Path::toString);

@@ -1,105 +1,132 @@
 package com.painpoint.jobs.nightly;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.painpoint.features.config.PainpointConfig;
 import com.painpoint.features.contracts.ClickstreamSchema;
 import com.painpoint.features.contracts.FeedbackSchema;
-import com.painpoint.features.taxonomy.Taxonomy;
-import com.painpoint.jobs.io.RunOutput;
+import com.painpoint.jobs.io.RunDataset;
+import com.painpoint.jobs.io.RunDatasets;
 import com.painpoint.jobs.report.ReportBuilder;
 import com.painpoint.jobs.report.ReportModel;
 import com.painpoint.jobs.report.ReportRenderer;
+import com.painpoint.jobs.results.ReportFigures;
+import com.painpoint.jobs.results.Versions;
 import com.painpoint.models.ranking.RankingColumns;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
- * The job's report step: reads the run's small tables back from its staging folder, builds the
- * report model with the manifest as it stands, and writes {@code report.html} and {@code
- * summary.md} beside the other outputs, so they commit with the run.
+ * Stage 8, report: builds the report model from the run's small tables and the earlier stages'
+ * figures, and writes {@code report.html} and {@code summary.md} beside the other outputs, so they
+ * commit with the run.
  */
-final class ReportRun {
-  static final String REPORT_HTML = "report.html";
-  static final String SUMMARY_MD = "summary.md";
+final class ReportRun implements NightStage<ReportRun.Result> {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** What the report stage wrote. */
+  record Result(ReportModel model, ReportFigures figures) implements StageResult {
+    @Override
+    public String summary() {
+      return RunDataset.REPORT_HTML.fileName()
+          + " ("
+          + figures.htmlChars() / 1024
+          + " KiB), "
+          + RunDataset.SUMMARY_MD.fileName()
+          + "; data quality "
+          + figures.quality();
+    }
+  }
 
-  /** What the report step wrote, for the manifest and the log. */
-  record Outcome(ReportModel model, int htmlBytes, int markdownBytes) {}
+  private final ContractsRun.Result contracts;
+  private final SentimentRun.Result sentiment;
+  private final ThemeRun.Result themes;
+  private final ChurnRun.Result churn;
+  private final ImpactRankingRun.Result ranking;
+  private final Versions versions;
 
-  private ReportRun() {}
+  ReportRun(
+      ContractsRun.Result contracts,
+      SentimentRun.Result sentiment,
+      ThemeRun.Result themes,
+      ChurnRun.Result churn,
+      ImpactRankingRun.Result ranking,
+      Versions versions) {
+    this.contracts = contracts;
+    this.sentiment = sentiment;
+    this.themes = themes;
+    this.churn = churn;
+    this.ranking = ranking;
+    this.versions = versions;
+  }
 
-  static Outcome run(
-      SparkSession spark,
-      Dataset<Row> feedback,
-      Dataset<Row> events,
-      Taxonomy taxonomy,
-      PainpointConfig config,
-      LocalDate runDate,
-      String manifestSoFar,
-      RunOutput out) {
-    Map<String, Object> manifest = parse(manifestSoFar);
+  @Override
+  public String name() {
+    return "report";
+  }
+
+  @Override
+  public String description() {
+    return "leadership report.html and summary.md";
+  }
+
+  @Override
+  public Result run(RunContext ctx) {
+    RunDatasets datasets = ctx.datasets();
     ReportModel model =
         ReportBuilder.build(
             new ReportBuilder.Inputs(
-                runDate.toString(),
-                String.valueOf(manifest.get("generated_at")),
-                window(feedback, events),
-                taxonomy,
-                config.ranking(),
-                spark
-                    .read()
-                    .parquet(out.path(ChurnRankingRun.TOUCHPOINT_RANKING))
+                ctx.runDate().toString(),
+                ctx.startedAt().toString(),
+                window(contracts),
+                ctx.taxonomy(),
+                ctx.config().ranking(),
+                datasets
+                    .read(RunDataset.TOUCHPOINT_RANKING)
                     .orderBy(col(RankingColumns.RANK))
                     .collectAsList(),
-                spark.read().parquet(out.path(SentimentRun.TOUCHPOINT_SENTIMENT)).collectAsList(),
-                spark.read().parquet(out.path(NightlyJob.TOUCHPOINT_FRICTION)).collectAsList(),
-                spark.read().parquet(out.path(ThemeRun.PAIN_THEMES)).collectAsList(),
-                manifest));
+                datasets.read(RunDataset.TOUCHPOINT_SENTIMENT).collectAsList(),
+                datasets.read(RunDataset.TOUCHPOINT_FRICTION).collectAsList(),
+                datasets.read(RunDataset.PAIN_THEMES).collectAsList(),
+                new ReportBuilder.Run(
+                    contracts.quality(),
+                    churn.figures(),
+                    themes.figures().matchedAgainst(),
+                    ranking.figures().rankingComparedWith(),
+                    versions,
+                    ctx.configHash())));
     String html = ReportRenderer.html(model);
     String md = ReportRenderer.markdown(model);
-    out.writeText(REPORT_HTML, html);
-    out.writeText(SUMMARY_MD, md);
-    return new Outcome(model, html.length(), md.length());
+    datasets.writeText(RunDataset.REPORT_HTML, html);
+    datasets.writeText(RunDataset.SUMMARY_MD, md);
+    return new Result(
+        model,
+        new ReportFigures(
+            RunDataset.REPORT_HTML.fileName(),
+            RunDataset.SUMMARY_MD.fileName(),
+            html.length(),
+            md.length(),
+            model.window(),
+            model.quality().level()));
   }
 
-  /** "clickstream 2026-04-02 to 2026-06-30 · feedback 2026-04-01 to 2026-06-30". */
-  static String window(Dataset<Row> feedback, Dataset<Row> events) {
-    List<String> parts = new ArrayList<>();
-    parts.add(span("clickstream", events, ClickstreamSchema.EVENT_TIME));
-    parts.add(span("feedback", feedback, FeedbackSchema.CREATED_AT));
-    return String.join(" · ", parts);
+  /**
+   * "clickstream 2026-04-02 to 2026-06-30 · feedback 2026-04-01 to 2026-06-30": the first and last
+   * day of the rows the night kept, as the contracts stage measured them.
+   */
+  static String window(ContractsRun.Result contracts) {
+    Map<String, SourceIngest.Ingested> s = contracts.sources();
+    return span("clickstream", s.get(ClickstreamSchema.SOURCE).span())
+        + " · "
+        + span("feedback", s.get(FeedbackSchema.SOURCE).span());
   }
 
-  private static String span(String name, Dataset<Row> rows, String timeCol) {
-    Row r = rows.agg(min(col(timeCol)), max(col(timeCol))).first();
-    if (r.isNullAt(0)) {
+  private static String span(String name, SourceIngest.Span span) {
+    if (span.first() == null) {
       return name + " (none)";
     }
-    return name + " " + day(r.get(0)) + " to " + day(r.get(1));
+    return name + " " + day(span.first()) + " to " + day(span.last());
   }
 
   private static String day(Object timestamp) {
     String s = String.valueOf(timestamp);
     return s.length() >= 10 ? s.substring(0, 10) : s;
-  }
-
-  private static Map<String, Object> parse(String json) {
-    try {
-      return JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("manifest is not valid JSON", e);
-    }
   }
 }

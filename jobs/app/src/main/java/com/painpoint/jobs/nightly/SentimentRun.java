@@ -1,5 +1,6 @@
 package com.painpoint.jobs.nightly;
 
+import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
@@ -8,9 +9,11 @@ import static org.apache.spark.sql.functions.when;
 
 import com.painpoint.features.config.PainpointConfig;
 import com.painpoint.features.contracts.FeedbackSchema;
+import com.painpoint.features.journeys.JourneyColumns;
 import com.painpoint.features.taxonomy.Taxonomy;
-import com.painpoint.jobs.io.PreviousRuns;
-import com.painpoint.jobs.io.RunOutput;
+import com.painpoint.jobs.io.RunDataset;
+import com.painpoint.jobs.io.RunDatasets;
+import com.painpoint.jobs.results.SentimentFigures;
 import com.painpoint.models.sentiment.KeywordLemmas;
 import com.painpoint.models.sentiment.ParserKind;
 import com.painpoint.models.sentiment.SentimentAggregates;
@@ -19,36 +22,65 @@ import com.painpoint.models.sentiment.SentimentSettings;
 import com.painpoint.models.sentiment.SentimentStage;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 
 /**
- * The job's sentiment step: scores the night's feedback (reusing an earlier night's scores for
- * unchanged texts), writes the scored sentences (which the themes step completes into {@code
- * feedback_scored}) and {@code touchpoint_sentiment}, and reports what was parsed and what was
- * reused.
+ * Stage 4, sentiment: scores the night's feedback sentence by sentence (reusing an earlier night's
+ * scores for unchanged texts), writes the scored sentences (which the themes stage completes into
+ * {@code feedback_scored}) and {@code touchpoint_sentiment}, and reports what was parsed and what
+ * was reused. Customer text is redacted here, where sentences are split, and only here.
  */
-final class SentimentRun {
-  static final String FEEDBACK_SCORED = "feedback_scored";
-  static final String TOUCHPOINT_SENTIMENT = "touchpoint_sentiment";
+final class SentimentRun implements NightStage<SentimentRun.Result> {
 
-  /**
-   * Scored sentences before the themes step adds theme ids (removed before the run commits). No
-   * leading underscore: Spark treats such paths as hidden and warns when asked to read one.
-   */
-  static final String UNTHEMED = "unthemed_feedback_scored";
+  /** The per-touchpoint table (collected: a dozen rows) and the stage's figures. */
+  record Result(List<Row> touchpointSentiment, SentimentFigures figures) implements StageResult {
+    @Override
+    public String summary() {
+      List<String> out = new ArrayList<>();
+      for (Row row : touchpointSentiment) {
+        Double share = row.getAs(SentimentColumns.NEGATIVE_SHARE);
+        if (row.getAs(SentimentColumns.NEGATIVITY_RANK) != null && out.size() < 3) {
+          out.add(
+              row.<String>getAs(JourneyColumns.TOUCHPOINT)
+                  + String.format(Locale.ROOT, " %.0f%% negative", 100 * share));
+        }
+      }
+      return "most negative: " + String.join(", ", out);
+    }
 
-  /** The per-touchpoint table (collected: a dozen rows) and the figures for the manifest. */
-  record Outcome(List<Row> touchpointSentiment, Map<String, Object> figures) {}
+    @Override
+    public Map<RunDataset, Long> outputs() {
+      Map<RunDataset, Long> m = new LinkedHashMap<>();
+      m.put(RunDataset.FEEDBACK_SCORED, figures.sentenceRows());
+      m.put(RunDataset.TOUCHPOINT_SENTIMENT, (long) touchpointSentiment.size());
+      return m;
+    }
+  }
 
-  private SentimentRun() {}
+  private final ContractsRun.Result contracts;
+
+  SentimentRun(ContractsRun.Result contracts) {
+    this.contracts = contracts;
+  }
+
+  @Override
+  public String name() {
+    return "sentiment";
+  }
+
+  @Override
+  public String description() {
+    return "CoreNLP sentence sentiment, attribution to touchpoints";
+  }
 
   static SentimentSettings settings(PainpointConfig config) {
     PainpointConfig.SentimentOptions s = config.sentiment();
@@ -56,39 +88,35 @@ final class SentimentRun {
         ParserKind.parse(s.parser()), s.maxSentenceTokens(), s.minSentencesToRank());
   }
 
-  static Outcome run(
-      SparkSession spark,
-      Dataset<Row> feedback,
-      Taxonomy taxonomy,
-      PainpointConfig config,
-      String outRoot,
-      LocalDate runDate,
-      RunOutput out,
-      Stages stages) {
-    SentimentSettings settings = settings(config);
-    Dataset<Row> prepared = SentimentStage.prepare(feedback);
-    Optional<String> previousPath =
-        PreviousRuns.latestBefore(spark, outRoot, runDate, FEEDBACK_SCORED);
+  @Override
+  public Result run(RunContext ctx) {
+    SparkSession spark = ctx.spark();
+    LocalDate runDate = ctx.runDate();
+    Taxonomy taxonomy = ctx.taxonomy();
+    RunDatasets datasets = ctx.datasets();
+    SentimentSettings settings = settings(ctx.config());
+    Dataset<Row> prepared = SentimentStage.prepare(contracts.feedback());
+    Optional<String> previousPath = datasets.previous(RunDataset.FEEDBACK_SCORED);
     Dataset<Row> previous =
         previousPath
             .map(p -> SentimentStage.reusable(spark.read().parquet(p), settings))
             .orElse(null);
-    stages.progress(
-        "sentiment: parser {}, reusing scores from {}",
-        settings.parser(),
-        previousPath.orElse("no earlier run"));
+    ctx.stages()
+        .progress(
+            "sentiment: parser {}, reusing scores from {}",
+            settings.parser(),
+            previousPath.orElse("no earlier run"));
     LongAccumulator parsed = spark.sparkContext().longAccumulator("painpoint.sentences_parsed");
     Dataset<Row> fresh =
         SentimentStage.score(
             SentimentStage.unscored(prepared, previous), settings, runDate, parsed);
     Dataset<Row> all =
         previous == null ? fresh : fresh.unionByName(SentimentStage.reused(prepared, previous));
-    SentimentStage.finish(all, taxonomy, KeywordLemmas.of(taxonomy))
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(out.path(UNTHEMED));
+    datasets.write(
+        RunDataset.UNTHEMED_FEEDBACK_SCORED,
+        SentimentStage.finish(all, taxonomy, KeywordLemmas.of(taxonomy)));
     // Read back what was written: CoreNLP work is never recomputed by a second action.
-    Dataset<Row> scored = spark.read().parquet(out.path(UNTHEMED));
+    Dataset<Row> scored = datasets.read(RunDataset.UNTHEMED_FEEDBACK_SCORED);
     Row c =
         scored
             .agg(
@@ -105,42 +133,40 @@ final class SentimentRun {
                 count(when(col(SentimentColumns.TRUNCATED), 1)),
                 count(
                     when(
-                        org.apache.spark.sql.functions.array_contains(
-                            col(SentimentColumns.FLAGS), SentimentColumns.FLAG_DISAGREE),
+                        array_contains(col(SentimentColumns.FLAGS), SentimentColumns.FLAG_DISAGREE),
                         1)))
             .first();
     Dataset<Row> table =
         SentimentAggregates.touchpointSentiment(scored, taxonomy, settings.minSentencesToRank())
             .cache();
-    out.writeSmallTable(table, TOUCHPOINT_SENTIMENT);
+    datasets.writeSmallTable(RunDataset.TOUCHPOINT_SENTIMENT, table);
     List<Row> rows = table.collectAsList();
     table.unpersist();
 
-    Map<String, Object> f = new LinkedHashMap<>();
-    f.put("model", settings.modelId());
-    f.put("reused_from", previousPath.orElse(null));
-    f.put("sentence_rows", c.getLong(0));
-    f.put("feedback", c.getLong(1));
-    f.put("feedback_scored_tonight", c.getLong(2));
-    f.put("feedback_reused", c.getLong(1) - c.getLong(2));
-    f.put("distinct_sentences_parsed", parsed.value());
-    f.put("sentences_scored", c.getLong(3));
-    Map<String, Long> flags = new LinkedHashMap<>();
-    flags.put("empty_text", c.getLong(4));
-    flags.put("no_words", c.getLong(5));
-    flags.put("non_english", c.getLong(6));
-    flags.put("truncated", c.getLong(7));
-    flags.put("score_text_disagree", c.getLong(8));
-    f.put("flags", flags);
-    stages.progress(
-        "sentiment: {} feedback ({} scored tonight, {} reused), {} sentence rows, {} distinct"
-            + " sentences parsed, flags {}",
-        c.getLong(1),
-        c.getLong(2),
-        c.getLong(1) - c.getLong(2),
-        c.getLong(0),
-        parsed.value(),
-        flags);
-    return new Outcome(rows, f);
+    SentimentFigures.Flags flags =
+        new SentimentFigures.Flags(
+            c.getLong(4), c.getLong(5), c.getLong(6), c.getLong(7), c.getLong(8));
+    SentimentFigures f =
+        new SentimentFigures(
+            settings.modelId(),
+            previousPath.orElse(null),
+            c.getLong(0),
+            c.getLong(1),
+            c.getLong(2),
+            c.getLong(1) - c.getLong(2),
+            parsed.value(),
+            c.getLong(3),
+            flags);
+    ctx.stages()
+        .progress(
+            "sentiment: {} feedback ({} scored tonight, {} reused), {} sentence rows, {} distinct"
+                + " sentences parsed, flags {}",
+            c.getLong(1),
+            c.getLong(2),
+            c.getLong(1) - c.getLong(2),
+            c.getLong(0),
+            parsed.value(),
+            flags);
+    return new Result(rows, f);
   }
 }

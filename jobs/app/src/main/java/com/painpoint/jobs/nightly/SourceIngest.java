@@ -1,5 +1,11 @@
 package com.painpoint.jobs.nightly;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.when;
+
 import com.painpoint.features.config.PainpointException;
 import com.painpoint.features.config.SourceConfig;
 import com.painpoint.features.contracts.SourceContract;
@@ -10,6 +16,7 @@ import com.painpoint.features.quality.SourceQuality;
 import com.painpoint.features.window.LookbackWindow;
 import com.painpoint.features.window.WindowCounts;
 import com.painpoint.jobs.io.RunOutput;
+import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
@@ -37,11 +44,21 @@ final class SourceIngest {
       Dataset<Row> validated,
       SourceQuality quality,
       SourceReader.RawSource raw,
-      WindowCounts window) {
+      WindowCounts window,
+      Span span) {
     void release() {
       validated.unpersist();
     }
   }
+
+  /**
+   * The first and last timestamp of the accepted rows the night keeps (null when there are none, or
+   * for a source without a time column), measured in the same pass as the quality metrics.
+   */
+  record Span(Timestamp first, Timestamp last) {}
+
+  private static final String FIRST = "_span_first";
+  private static final String LAST = "_span_last";
 
   private SourceIngest() {}
 
@@ -69,6 +86,16 @@ final class SourceIngest {
                     Arrays.stream(dq.metrics()), Arrays.stream(window.metrics(windowColumn)))
                 .toArray(Column[]::new)
             : dq.metrics();
+    if (windowColumn != null) {
+      Column kept =
+          col(SourceContract.REJECT_REASON)
+              .isNull()
+              .and(windowed ? window.contains(col(windowColumn)) : lit(true));
+      Column ts = when(kept, col(windowColumn));
+      metrics =
+          Stream.concat(Arrays.stream(metrics), Stream.of(min(ts).as(FIRST), max(ts).as(LAST)))
+              .toArray(Column[]::new);
+    }
     Row measured;
     try {
       // The first pass over the files: a corrupt file fails here, and is named.
@@ -91,7 +118,16 @@ final class SourceIngest {
         .mode(SaveMode.Overwrite)
         .json(out.path("rejected/" + contract.name()));
     Dataset<Row> accepted = contract.accepted(validated);
+    Span span =
+        windowColumn == null
+            ? new Span(null, null)
+            : new Span(measured.getAs(FIRST), measured.getAs(LAST));
     return new Ingested(
-        windowed ? window.keep(accepted, windowColumn) : accepted, validated, quality, raw, counts);
+        windowed ? window.keep(accepted, windowColumn) : accepted,
+        validated,
+        quality,
+        raw,
+        counts,
+        span);
   }
 }

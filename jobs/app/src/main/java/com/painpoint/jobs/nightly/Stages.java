@@ -4,44 +4,48 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the job's stages one after another: names each in the Spark UI (job group), logs when it
- * starts and ends with its figures, and records its duration for the manifest.
+ * Runs the night's stages one after another: names each in the Spark UI (job group), logs when it
+ * starts and ends with its summary, and records its duration and outputs for the manifest.
  */
 final class Stages {
   private static final Logger LOG = LoggerFactory.getLogger("painpoint");
 
   private final JavaSparkContext sc;
   private final int total;
-  private final List<Map<String, Object>> timings = new ArrayList<>();
+  private final List<Timing> timings = new ArrayList<>();
+  private final Map<String, Output> outputs = new LinkedHashMap<>();
   private int index;
+
+  /** One stage's duration and summary, as the manifest lists them. */
+  record Timing(String stage, double seconds, String summary) {}
+
+  /** One dataset the run wrote: its path under the run folder and its rows. */
+  record Output(String path, long rows) {}
 
   Stages(SparkSession spark, int total) {
     this.sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     this.total = total;
   }
 
-  /** Runs one stage; {@code work} returns a one-line summary of what it produced. */
-  <T> T run(String name, String description, Supplier<Result<T>> work) {
+  /** Runs one stage and returns its result. */
+  <R extends StageResult> R run(NightStage<R> stage, RunContext ctx) {
     index++;
-    LOG.info("stage {}/{} {}: {}", index, total, name, description);
-    sc.setJobGroup("painpoint:" + name, description, false);
+    String name = stage.name();
+    LOG.info("stage {}/{} {}: {}", index, total, name, stage.description());
+    sc.setJobGroup("painpoint:" + name, stage.description(), false);
     long start = System.nanoTime();
     pauseForDebugging();
     try {
-      Result<T> r = work.get();
+      R r = stage.run(ctx);
       double seconds = (System.nanoTime() - start) / 1e9;
-      Map<String, Object> t = new LinkedHashMap<>();
-      t.put("stage", name);
-      t.put("seconds", Math.round(seconds * 100) / 100.0);
-      t.put("summary", r.summary());
-      timings.add(t);
+      timings.add(new Timing(name, Math.round(seconds * 100) / 100.0, r.summary()));
+      r.outputs().forEach((d, rows) -> outputs.put(d.fileName(), new Output(d.fileName(), rows)));
       LOG.info(
           "stage {}/{} {} done in {}s: {}",
           index,
@@ -49,7 +53,7 @@ final class Stages {
           name,
           String.format("%.1f", seconds),
           r.summary());
-      return r.value();
+      return r;
     } finally {
       sc.clearJobGroup();
     }
@@ -77,10 +81,11 @@ final class Stages {
     LOG.info("  " + message, args);
   }
 
-  List<Map<String, Object>> timings() {
-    return timings;
+  List<Timing> timings() {
+    return List.copyOf(timings);
   }
 
-  /** What a stage returns: its value and a one-line summary for the log and the manifest. */
-  record Result<T>(T value, String summary) {}
+  Map<String, Output> outputs() {
+    return new LinkedHashMap<>(outputs);
+  }
 }

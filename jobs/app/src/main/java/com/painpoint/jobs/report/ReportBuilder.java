@@ -4,7 +4,6 @@ import com.painpoint.features.config.RankingOptions;
 import com.painpoint.features.journeys.JourneyColumns;
 import com.painpoint.features.taxonomy.Taxonomy;
 import com.painpoint.features.taxonomy.Touchpoint;
-import com.painpoint.features.text.PiiRedactor;
 import com.painpoint.jobs.report.ReportModel.Card;
 import com.painpoint.jobs.report.ReportModel.FrictionKind;
 import com.painpoint.jobs.report.ReportModel.Headline;
@@ -16,6 +15,9 @@ import com.painpoint.jobs.report.ReportModel.Stop;
 import com.painpoint.jobs.report.ReportModel.Team;
 import com.painpoint.jobs.report.ReportModel.ThemeView;
 import com.painpoint.jobs.report.ReportModel.TopPain;
+import com.painpoint.jobs.results.ChurnFigures;
+import com.painpoint.jobs.results.SourceFigures;
+import com.painpoint.jobs.results.Versions;
 import com.painpoint.models.impact.ImpactColumns;
 import com.painpoint.models.ranking.RankingColumns;
 import com.painpoint.models.sentiment.SentimentColumns;
@@ -29,9 +31,9 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 
 /**
- * Turns a run's small tables (ranking, sentiment, friction, themes) and its manifest into the
- * {@link ReportModel}. Customer text (theme labels, quotes) is redacted again here, so the report
- * never depends on an upstream stage having done it.
+ * Turns a run's small tables (ranking, sentiment, friction, themes) and its stages' figures into
+ * the {@link ReportModel}. Customer text arrives redacted (the sentiment stage redacts it where it
+ * splits sentences); the renderer escapes it.
  */
 public final class ReportBuilder {
   /** Touchpoints that get a card, and that the headline names. */
@@ -56,7 +58,20 @@ public final class ReportBuilder {
       List<Row> touchpointSentiment,
       List<Row> touchpointFriction,
       List<Row> painThemes,
-      Map<String, Object> manifest) {}
+      Run run) {}
+
+  /**
+   * The run's figures the report shows: per source counts (in source order), the churn model and
+   * its test, the runs that themes and ranking were compared with (null on a first night), the
+   * versions and the config hash.
+   */
+  public record Run(
+      Map<String, SourceFigures> sources,
+      ChurnFigures churn,
+      String themesMatchedAgainst,
+      String rankingComparedWith,
+      Versions versions,
+      String configHash) {}
 
   private ReportBuilder() {}
 
@@ -67,9 +82,8 @@ public final class ReportBuilder {
     Map<String, Row> sentiment = byTouchpoint(in.touchpointSentiment());
     Map<String, Row> friction = byTouchpoint(in.touchpointFriction());
     Map<String, Row> ranking = byTouchpoint(ranked);
-    Map<String, Object> themesSection = map(in.manifest().get("themes"));
-    Object matchedAgainst = themesSection.get("matched_against");
-    Object comparedWith = map(in.manifest().get("churn")).get("ranking_compared_with");
+    Object matchedAgainst = in.run().themesMatchedAgainst();
+    Object comparedWith = in.run().rankingComparedWith();
 
     List<Stop> journey = new ArrayList<>();
     List<ReportCharts.JourneyPoint> points = new ArrayList<>();
@@ -138,13 +152,13 @@ public final class ReportBuilder {
         in.runDate(),
         ReportFormat.timestamp(in.generatedAt()),
         in.window(),
-        quality(in.manifest()),
+        quality(in.run().sources()),
         headline(painful, comparedWith),
         journey,
         rows,
         cards,
         teams(painful),
-        method(in.manifest(), w),
+        method(in.run(), w),
         new ReportModel.Charts(
             ReportCharts.journeyMap(points),
             ReportCharts.riskRatios(intervals),
@@ -255,11 +269,11 @@ public final class ReportBuilder {
     List<String> all = t.getList(t.fieldIndex(ThemeColumns.QUOTES));
     for (String s : all == null ? List.<String>of() : all) {
       if (q.size() < quotes && s != null) {
-        q.add(PiiRedactor.redact(s));
+        q.add(s);
       }
     }
     return new ThemeView(
-        PiiRedactor.redact(t.getAs(ThemeColumns.LABEL)),
+        t.<String>getAs(ThemeColumns.LABEL),
         lz(t, ThemeColumns.SIZE),
         ReportFormat.percent0(d(t, ThemeColumns.SHARE)),
         t.getAs(ThemeColumns.STATUS),
@@ -303,28 +317,24 @@ public final class ReportBuilder {
     return teams;
   }
 
-  private static Quality quality(Map<String, Object> manifest) {
-    Map<String, Object> sources = map(manifest.get("sources"));
+  private static Quality quality(Map<String, SourceFigures> sources) {
     List<SourceRow> rows = new ArrayList<>();
     long read = 0;
     long rejected = 0;
     boolean reconciles = true;
-    for (Map.Entry<String, Object> e : sources.entrySet()) {
-      Map<String, Object> s = map(e.getValue());
-      long r = num(s.get("rows_read")).longValue();
-      long x = num(s.get("rejected")).longValue();
-      read += r;
-      rejected += x;
-      reconciles &= !Boolean.FALSE.equals(s.get("reconciles"));
+    for (Map.Entry<String, SourceFigures> e : sources.entrySet()) {
+      SourceFigures s = e.getValue();
+      read += s.rowsRead();
+      rejected += s.rejected();
+      reconciles &= s.reconciles();
       List<String> reasons = new ArrayList<>();
-      map(s.get("rejected_by_reason"))
-          .forEach((k, v) -> reasons.add(k.replace('_', ' ') + " " + v));
+      s.rejectedByReason().forEach((k, v) -> reasons.add(k.replace('_', ' ') + " " + v));
       rows.add(
           new SourceRow(
               e.getKey(),
-              ReportFormat.count(r),
+              ReportFormat.count(s.rowsRead()),
               accepted(s),
-              ReportFormat.count(x),
+              ReportFormat.count(s.rejected()),
               reasons.isEmpty() ? "none" : String.join(", ", reasons)));
     }
     double share = read == 0 ? 0 : (double) rejected / read;
@@ -344,41 +354,36 @@ public final class ReportBuilder {
    * "2,933", or under a lookback window "2,933 (1,010 in window)": rows outside the window are
    * accepted but left out of the night.
    */
-  private static String accepted(Map<String, Object> source) {
-    String accepted = ReportFormat.count(num(source.get("accepted")).longValue());
-    Object inWindow = source.get("in_window");
-    return inWindow == null
+  private static String accepted(SourceFigures source) {
+    String accepted = ReportFormat.count(source.accepted());
+    return source.inWindow() == null
         ? accepted
-        : accepted + " (" + ReportFormat.count(num(inWindow).longValue()) + " in window)";
+        : accepted + " (" + ReportFormat.count(source.inWindow()) + " in window)";
   }
 
-  private static Method method(Map<String, Object> manifest, RankingOptions w) {
-    Map<String, Object> churn = map(manifest.get("churn"));
-    Map<String, Object> test = map(churn.get("test"));
-    List<Object> bins = list(test.get("calibration"));
+  private static Method method(Run run, RankingOptions w) {
+    ChurnFigures churn = run.churn();
+    ChurnFigures.Test test = churn == null ? null : churn.test();
     String calibration = ReportFormat.NONE;
-    if (!bins.isEmpty()) {
-      Map<String, Object> topBin = map(bins.get(bins.size() - 1));
+    if (test != null && !test.calibration().isEmpty()) {
+      ChurnFigures.Bin topBin = test.calibration().get(test.calibration().size() - 1);
       calibration =
           String.format(
               Locale.ROOT,
               "riskiest tenth: predicted %s, observed %s",
-              ReportFormat.percent0(num(topBin.get("mean_predicted")).doubleValue()),
-              ReportFormat.percent0(num(topBin.get("observed_rate")).doubleValue()));
+              ReportFormat.percent0(topBin.meanPredicted()),
+              ReportFormat.percent0(topBin.observedRate()));
     }
-    Map<String, Object> versions = map(manifest.get("versions"));
-    List<String> v = new ArrayList<>();
-    versions.forEach((k, val) -> v.add(k + " " + val));
     return new Method(
-        String.valueOf(churn.getOrDefault("model", ReportFormat.NONE)).replace('_', ' '),
-        fixed(test.get("roc_auc"), 3),
-        fixed(test.get("pr_auc"), 3),
-        fixed(test.get("brier"), 3),
-        test.isEmpty()
+        churn == null ? ReportFormat.NONE : churn.model().replace('_', ' '),
+        test == null ? ReportFormat.NONE : ReportFormat.fixed(test.rocAuc(), 3),
+        test == null ? ReportFormat.NONE : ReportFormat.fixed(test.prAuc(), 3),
+        test == null ? ReportFormat.NONE : ReportFormat.fixed(test.brier(), 3),
+        test == null
             ? ReportFormat.NONE
-            : ReportFormat.count(num(test.get("n")).longValue())
+            : ReportFormat.count(test.n())
                 + " held-out customers, "
-                + ReportFormat.count(num(test.get("churned")).longValue())
+                + ReportFormat.count(test.churned())
                 + " churned",
         calibration,
         String.format(
@@ -389,8 +394,8 @@ public final class ReportBuilder {
             w.churnWeight(),
             w.revenueWeight()),
         String.valueOf(w.minExposed()),
-        String.valueOf(manifest.get("config_hash")),
-        String.join(", ", v));
+        run.configHash(),
+        run.versions().toString());
   }
 
   private static String riskRatio(Row r) {
@@ -460,7 +465,7 @@ public final class ReportBuilder {
     if (s != null) {
       for (String t : s.split("; ")) {
         if (!t.isBlank()) {
-          out.add(PiiRedactor.redact(t));
+          out.add(t);
         }
       }
     }
@@ -499,23 +504,5 @@ public final class ReportBuilder {
 
   private static double nz(Double v) {
     return v == null || v.isNaN() ? 0 : v;
-  }
-
-  private static String fixed(Object v, int decimals) {
-    return v == null ? ReportFormat.NONE : ReportFormat.fixed(num(v).doubleValue(), decimals);
-  }
-
-  private static Number num(Object o) {
-    return o instanceof Number n ? n : 0;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> map(Object o) {
-    return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Object> list(Object o) {
-    return o instanceof List<?> l ? (List<Object>) l : List.of();
   }
 }

@@ -937,7 +937,7 @@ class BadInputCatalogueTest {
 
     RunOutput run = RunOutput.begin(spark, out.toString(), RUN_DATE);
     assertThat(killed.getParent()).doesNotExist();
-    run.writeText(NightlyJob.MANIFEST, "{}");
+    run.writeText(com.painpoint.jobs.io.RunDataset.MANIFEST.fileName(), "{}");
     run.commit();
     try (var files = Files.walk(out)) {
       assertThat(

@@ -230,7 +230,8 @@ class NightlyJobIT {
     assertThat(test.get("pr_auc").asDouble()).isPositive();
     assertThat(test.get("brier").asDouble()).isBetween(0.0, 0.5);
     assertThat(test.get("calibration")).hasSize(10);
-    assertThat(churn.get("ranking_weights").get("churn").asDouble()).isEqualTo(0.3);
+    assertThat(manifest.get("ranking").get("ranking_weights").get("churn").asDouble())
+        .isEqualTo(0.3);
     assertThat(churn.get("candidates").size()).isGreaterThanOrEqualTo(2);
     // Measured, not asserted in size: how much held-out AUC each touchpoint's features carry.
     for (String t : strings(truth.get("churn_top"))) {
@@ -241,7 +242,8 @@ class NightlyJobIT {
     assertThat(run.resolve("churn_model").resolve("metadata")).isDirectory();
     org.apache.spark.ml.PipelineModel.load(run.resolve("churn_model").toString());
     List<Row> risk = spark.read().parquet(run.resolve("customer_risk").toString()).collectAsList();
-    assertThat((long) risk.size()).isEqualTo(churn.get("active_customers_scored").asLong());
+    assertThat((long) risk.size())
+        .isEqualTo(manifest.get("ranking").get("active_customers_scored").asLong());
     assertThat(risk).isNotEmpty();
     List<String> churnTop = strings(truth.get("churn_top"));
     for (Row r : risk) {
@@ -326,8 +328,9 @@ class NightlyJobIT {
       assertThat(run.resolve(dir)).isDirectory();
     }
     assertThat(out.resolve("_staging")).doesNotExist();
-    assertThat(manifest.get("stages")).hasSize(7);
-    assertThat(run.resolve(SentimentRun.UNTHEMED)).doesNotExist();
+    assertThat(manifest.get("stages")).hasSize(8);
+    assertThat(run.resolve(com.painpoint.jobs.io.RunDataset.UNTHEMED_FEEDBACK_SCORED.fileName()))
+        .doesNotExist();
     assertThat(manifest.get("outputs").get("pain_themes").get("rows").asLong()).isGreaterThan(20);
     assertThat(manifest.get("outputs").get("session_touchpoints").get("rows").asLong())
         .isPositive();

@@ -12,10 +12,14 @@ import com.painpoint.features.spark.SparkSessions;
 import com.painpoint.features.window.LookbackWindow;
 import com.painpoint.features.window.WindowCounts;
 import com.painpoint.jobs.io.RunOutput;
+import com.painpoint.jobs.results.SourceFigures;
+import com.painpoint.jobs.results.Versions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -124,10 +128,10 @@ class SourceIngestWindowTest {
       assertThat(customers.window()).isNull();
       assertThat(customers.accepted().count()).isEqualTo(2);
 
-      Manifest manifest = new Manifest(o, "", "", spark.version());
-      manifest.source(fb.quality(), fb.window());
-      manifest.source(customers.quality(), customers.window());
-      JsonNode m = JSON.readTree(manifest.toJson(List.of()));
+      Map<String, SourceFigures> sources = new LinkedHashMap<>();
+      sources.put("feedback", SourceFigures.of(fb.quality(), fb.window()));
+      sources.put("crm", SourceFigures.of(customers.quality(), customers.window()));
+      JsonNode m = JSON.readTree(manifest(o, sources).toJson());
       assertThat(m.at("/options/lookback_days").asInt()).isEqualTo(7);
       assertThat(m.at("/window/lookback_days").asInt()).isEqualTo(7);
       assertThat(m.at("/window/from_inclusive").asText()).isEqualTo("2026-06-24T00:00:00Z");
@@ -158,9 +162,30 @@ class SourceIngestWindowTest {
         new NightlyOptions("c", "f", "cs", "t", RUN_DATE, dir.resolve("o2").toString(), null);
     assertThat(o.lookbackDays()).isNull();
     assertThat(o.window().bounded()).isFalse();
-    JsonNode m = JSON.readTree(new Manifest(o, "", "", "x").toJson(List.of()));
+    JsonNode m = JSON.readTree(manifest(o, Map.of()).toJson());
     assertThat(m.at("/options/lookback_days").isNull()).isTrue();
     assertThat(m.get("window").toString()).isEqualTo("{\"lookback_days\":null}");
+  }
+
+  /** A manifest with the options, window and source counts only (no stage has run). */
+  private static Manifest manifest(NightlyOptions o, Map<String, SourceFigures> sources) {
+    return new Manifest(
+        o.runDate().toString(),
+        "complete",
+        "2026-07-01T00:00:00Z",
+        Versions.of("x"),
+        "",
+        Manifest.Options.of(o),
+        Manifest.Window.of(o.window()),
+        Map.of(),
+        sources,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        Map.of());
   }
 
   private static String line(String id, String createdAt, String text) {

@@ -1,0 +1,176 @@
+package com.painpoint.jobs.nightly;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_position;
+import static org.apache.spark.sql.functions.col;
+
+import com.painpoint.features.config.RankingOptions;
+import com.painpoint.jobs.io.RunDataset;
+import com.painpoint.jobs.results.RankingFigures;
+import com.painpoint.models.churn.CustomerRisk;
+import com.painpoint.models.impact.ImpactColumns;
+import com.painpoint.models.impact.ImpactStrata;
+import com.painpoint.models.impact.SegmentNegativity;
+import com.painpoint.models.impact.TouchpointImpact;
+import com.painpoint.models.ranking.RankingColumns;
+import com.painpoint.models.ranking.TouchpointRanking;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Stage 7, touchpoint impact & ranking: each touchpoint's churn impact (stratified risk ratios,
+ * excess churned revenue, the churn model's permutation importance), the at-risk customers with the
+ * touchpoints that weigh on them, and the pain ranking against the previous run's.
+ */
+final class ImpactRankingRun implements NightStage<ImpactRankingRun.Result> {
+
+  /** Column added to the impact table: held-out ROC AUC lost when the touchpoint is shuffled. */
+  static final String PERMUTATION_AUC_DROP = "permutation_auc_drop";
+
+  /** Touchpoints named per at-risk customer. */
+  static final int TOP_TOUCHPOINTS = 3;
+
+  /**
+   * The ranking and impact tables (collected: a row per touchpoint, or per touchpoint × evidence)
+   * and the stage's figures.
+   */
+  record Result(List<Row> ranking, List<Row> impact, long riskRows, RankingFigures figures)
+      implements StageResult {
+    @Override
+    public String summary() {
+      List<String> out = new ArrayList<>();
+      for (Row r : ranking.subList(0, Math.min(3, ranking.size()))) {
+        out.add(
+            r.<String>getAs(RankingColumns.TOUCHPOINT)
+                + String.format(Locale.ROOT, " %.1f", r.<Double>getAs(RankingColumns.PAIN_SCORE)));
+      }
+      return "top pain: " + String.join(", ", out);
+    }
+
+    @Override
+    public Map<RunDataset, Long> outputs() {
+      Map<RunDataset, Long> m = new LinkedHashMap<>();
+      m.put(RunDataset.TOUCHPOINT_IMPACT, (long) impact.size());
+      m.put(RunDataset.CUSTOMER_RISK, riskRows);
+      m.put(RunDataset.TOUCHPOINT_RANKING, (long) ranking.size());
+      return m;
+    }
+  }
+
+  private final ChurnRun.Result churn;
+
+  ImpactRankingRun(ChurnRun.Result churn) {
+    this.churn = churn;
+  }
+
+  @Override
+  public String name() {
+    return "impact & ranking";
+  }
+
+  @Override
+  public String description() {
+    return "touchpoint churn impact, at-risk customers, pain ranking";
+  }
+
+  @Override
+  public Result run(RunContext ctx) {
+    RankingOptions options = ctx.config().ranking();
+    List<Row> drops = new ArrayList<>();
+    churn.figures().permutationAucDrop().forEach((tp, d) -> drops.add(RowFactory.create(tp, d)));
+    Dataset<Row> impact =
+        TouchpointImpact.table(
+                ImpactStrata.counts(churn.customers(), ctx.taxonomy()),
+                ctx.taxonomy(),
+                options.minExposed())
+            .join(
+                ctx.spark()
+                    .createDataFrame(
+                        drops,
+                        new StructType()
+                            .add(ImpactColumns.TOUCHPOINT, DataTypes.StringType)
+                            .add(PERMUTATION_AUC_DROP, DataTypes.DoubleType)),
+                ImpactColumns.TOUCHPOINT,
+                "left")
+            .orderBy(
+                col(ImpactColumns.POSITION),
+                array_position(
+                    array(
+                        ImpactColumns.EVIDENCE_KINDS.stream()
+                            .map(functions::lit)
+                            .toArray(Column[]::new)),
+                    col(ImpactColumns.EVIDENCE)))
+            .cache();
+    ctx.datasets().writeSmallTable(RunDataset.TOUCHPOINT_IMPACT, impact);
+    List<Row> impactRows = impact.collectAsList();
+    Map<String, Double> riskRatios = new HashMap<>();
+    for (Row r : impactRows) {
+      if (ImpactColumns.ANY.equals(r.getAs(ImpactColumns.EVIDENCE))
+          && r.<Boolean>getAs(ImpactColumns.ENOUGH_EXPOSED)
+          && r.getAs(ImpactColumns.MH_RR) != null) {
+        riskRatios.put(r.getAs(ImpactColumns.TOUCHPOINT), r.getAs(ImpactColumns.MH_RR));
+      }
+    }
+    ctx.stages()
+        .progress(
+            "{}: MH risk ratios (any evidence) {}",
+            RunDataset.TOUCHPOINT_IMPACT.fileName(),
+            riskRatios);
+
+    ctx.datasets()
+        .write(
+            RunDataset.CUSTOMER_RISK,
+            CustomerRisk.table(
+                churn.scoredActive(),
+                churn.customers(),
+                riskRatios,
+                ctx.taxonomy(),
+                TOP_TOUCHPOINTS));
+    long riskRows = ctx.datasets().read(RunDataset.CUSTOMER_RISK).count();
+
+    Optional<Dataset<Row>> previous = ctx.datasets().readPrevious(RunDataset.TOUCHPOINT_RANKING);
+    Dataset<Row> ranking =
+        TouchpointRanking.withChange(
+                TouchpointRanking.table(
+                    impact,
+                    SegmentNegativity.table(
+                        ctx.datasets().read(RunDataset.FEEDBACK_SCORED),
+                        churn.crm(),
+                        ctx.taxonomy()),
+                    ctx.datasets().read(RunDataset.TOUCHPOINT_FRICTION),
+                    ctx.datasets().read(RunDataset.PAIN_THEMES),
+                    ctx.taxonomy(),
+                    options),
+                previous.orElse(null))
+            .cache();
+    ctx.datasets().writeSmallTable(RunDataset.TOUCHPOINT_RANKING, ranking);
+    List<Row> rankingRows = ranking.collectAsList();
+    ranking.unpersist();
+    impact.unpersist();
+
+    return new Result(
+        rankingRows,
+        impactRows,
+        riskRows,
+        new RankingFigures(
+            riskRows,
+            new RankingFigures.Weights(
+                options.negativityWeight(),
+                options.frictionWeight(),
+                options.churnWeight(),
+                options.revenueWeight()),
+            ctx.datasets().previous(RunDataset.TOUCHPOINT_RANKING).orElse(null)));
+  }
+}

@@ -1,0 +1,87 @@
+package com.painpoint.jobs.nightly;
+
+import com.painpoint.features.config.PainpointConfig;
+import com.painpoint.features.taxonomy.Taxonomy;
+import com.painpoint.features.window.LookbackWindow;
+import com.painpoint.jobs.io.PreviousRuns;
+import com.painpoint.jobs.io.RunDatasets;
+import com.painpoint.jobs.io.RunOutput;
+import com.painpoint.jobs.io.TextFiles;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Everything a stage of one night may use, built once before the first stage: Spark, the options,
+ * config and taxonomy (read and validated), the lookback window, the run's output folder and its
+ * datasets (with the previous committed run resolved once), and the stage runner.
+ *
+ * @param startedAt when the run began (the manifest's and the report's "generated" time)
+ * @param configHash SHA-256 of the config text and the taxonomy text
+ */
+record RunContext(
+    SparkSession spark,
+    NightlyOptions options,
+    PainpointConfig config,
+    Taxonomy taxonomy,
+    LookbackWindow window,
+    RunOutput out,
+    RunDatasets datasets,
+    Stages stages,
+    Instant startedAt,
+    String configHash) {
+
+  /** The design's stages: contracts … report. */
+  static final int STAGES = 8;
+
+  /**
+   * Reads and validates config and taxonomy, then takes the run's lock and staging folder (so bad
+   * config never touches the output).
+   */
+  static RunContext open(SparkSession spark, NightlyOptions o) {
+    Instant startedAt = Instant.now();
+    String configText = o.config() == null ? "" : TextFiles.read(spark, o.config(), "config");
+    PainpointConfig config =
+        o.config() == null
+            ? PainpointConfig.DEFAULTS
+            : PainpointConfig.parse(o.config(), configText);
+    String taxonomyText = TextFiles.read(spark, o.taxonomy(), "taxonomy");
+    Taxonomy taxonomy = Taxonomy.parse(o.taxonomy(), taxonomyText);
+    RunOutput out = RunOutput.begin(spark, o.out(), o.runDate());
+    String previous = PreviousRuns.latestBefore(spark, o.out(), o.runDate()).orElse(null);
+    return new RunContext(
+        spark,
+        o,
+        config,
+        taxonomy,
+        o.window(),
+        out,
+        new RunDatasets(spark, out, previous),
+        new Stages(spark, STAGES),
+        startedAt,
+        sha256(configText + "\u0000" + taxonomyText));
+  }
+
+  LocalDate runDate() {
+    return options.runDate();
+  }
+
+  /** The first instant after the run date (UTC): the end of the night, for every stage. */
+  Timestamp nightEnd() {
+    return Timestamp.from(window.until());
+  }
+
+  static String sha256(String text) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package com.painpoint.jobs.results;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The churn stage's model: who it learned from, the candidates it tried, the held-out test and how
+ * much each touchpoint's features carry (permutation importance).
+ */
+public record ChurnFigures(
+    String model,
+    String modelPath,
+    long clickstreamCustomersNotInCrm,
+    long feedbackCustomersNotInCrm,
+    Long churnedBeforeWindowExcluded,
+    long customersWithOutcome,
+    long churned,
+    long trainRows,
+    long validationRows,
+    List<String> numericFeatures,
+    List<String> categoricalFeatures,
+    Map<String, String> excludedColumns,
+    List<Candidate> candidates,
+    Test test,
+    Map<String, Double> permutationAucDrop) {
+
+  /** One model tried, with its validation ROC AUC. */
+  public record Candidate(String model, String params, double validationRocAuc) {}
+
+  /** The chosen model on held-out customers. */
+  public record Test(
+      long n, long churned, double rocAuc, double prAuc, double brier, List<Bin> calibration) {}
+
+  /** One calibration decile. */
+  public record Bin(int decile, long count, double meanPredicted, double observedRate) {}
+}
