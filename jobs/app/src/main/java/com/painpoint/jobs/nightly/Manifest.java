@@ -80,6 +80,35 @@ record Manifest(
     }
   }
 
+  /** The manifest of a finished night, from its stages' results. */
+  static Manifest of(
+      RunContext ctx,
+      Versions versions,
+      ContractsRun.Result contracts,
+      SentimentRun.Result sentiment,
+      ThemeRun.Result themes,
+      ChurnRun.Result churn,
+      ImpactRankingRun.Result ranking,
+      ReportRun.Result report) {
+    return new Manifest(
+        ctx.runDate().toString(),
+        "complete",
+        ctx.startedAt().toString(),
+        versions,
+        ctx.configHash(),
+        Options.of(ctx.options()),
+        Window.of(ctx.window()),
+        contracts.inputs(),
+        contracts.quality(),
+        sentiment.figures(),
+        themes.figures(),
+        churn.figures(),
+        ranking.figures(),
+        report.figures(),
+        ctx.stages().timings(),
+        ctx.stages().outputs());
+  }
+
   String toJson() {
     try {
       return JSON.writeValueAsString(this) + "\n";

@@ -86,24 +86,7 @@ public final class NightlyJob {
           stages.run(new ReportRun(contracts, sentiment, themes, churn, ranking, versions), ctx);
       contracts.release();
       String manifest =
-          new Manifest(
-                  o.runDate().toString(),
-                  "complete",
-                  ctx.startedAt().toString(),
-                  versions,
-                  ctx.configHash(),
-                  Manifest.Options.of(o),
-                  Manifest.Window.of(ctx.window()),
-                  contracts.inputs(),
-                  contracts.quality(),
-                  sentiment.figures(),
-                  themes.figures(),
-                  churn.figures(),
-                  ranking.figures(),
-                  report.figures(),
-                  stages.timings(),
-                  stages.outputs())
-              .toJson();
+          Manifest.of(ctx, versions, contracts, sentiment, themes, churn, ranking, report).toJson();
       ctx.datasets().writeText(RunDataset.MANIFEST, manifest);
       ctx.out().commit();
       LOG.info("run {} committed to {}", o.runDate(), ctx.out().finalPath());

@@ -40,8 +40,8 @@ record RunContext(
   static final int STAGES = 8;
 
   /**
-   * Reads and validates config and taxonomy, then takes the run's lock and staging folder (so bad
-   * config never touches the output).
+   * Reads and validates config and taxonomy and finds the previous committed run, then takes the
+   * run's lock and staging folder (so bad config never touches the output).
    */
   static RunContext open(SparkSession spark, NightlyOptions o) {
     Instant startedAt = Instant.now();
@@ -52,8 +52,8 @@ record RunContext(
             : PainpointConfig.parse(o.config(), configText);
     String taxonomyText = TextFiles.read(spark, o.taxonomy(), "taxonomy");
     Taxonomy taxonomy = Taxonomy.parse(o.taxonomy(), taxonomyText);
-    RunOutput out = RunOutput.begin(spark, o.out(), o.runDate());
     String previous = PreviousRuns.latestBefore(spark, o.out(), o.runDate()).orElse(null);
+    RunOutput out = RunOutput.begin(spark, o.out(), o.runDate());
     return new RunContext(
         spark,
         o,
