@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.painpoint.features.config.PainpointException;
 import com.painpoint.features.spark.SparkSessions;
-import com.painpoint.jobs.report.HeadlessChromium;
+import com.painpoint.jobs.report.ReportBrowser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -340,8 +340,8 @@ class NightlyJobIT {
   void reportOpensInTheBrowserWithHeadlineMapTableAndCards() throws Exception {
     Path run = out.resolve("run_date=" + RUN_DATE);
     Path html = run.resolve("report.html");
-    try (HeadlessChromium browser = HeadlessChromium.start()) {
-      HeadlessChromium.Page page = browser.open(html);
+    try (ReportBrowser browser = ReportBrowser.start()) {
+      ReportBrowser.Page page = browser.open(html);
       Path shots = Files.createDirectories(Path.of("target", "report-screenshots"));
       page.screenshot(shots.resolve("sample-report.png"), true);
       page.screenshot(shots.resolve("sample-report-top.png"), false);
@@ -864,8 +864,8 @@ class NightlyJobIT {
     assertThat(Files.readString(html))
         .doesNotContainIgnoringCase("<script")
         .doesNotContainIgnoringCase("<svg onload");
-    try (HeadlessChromium browser = HeadlessChromium.start()) {
-      HeadlessChromium.Page page = browser.open(html);
+    try (ReportBrowser browser = ReportBrowser.start()) {
+      ReportBrowser.Page page = browser.open(html);
       page.screenshot(
           Files.createDirectories(Path.of("target", "report-screenshots"))
               .resolve("later-night-report.png"),

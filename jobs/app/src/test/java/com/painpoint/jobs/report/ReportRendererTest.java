@@ -3,7 +3,7 @@ package com.painpoint.jobs.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.painpoint.jobs.report.HeadlessChromium.Page;
+import com.painpoint.jobs.report.ReportBrowser.Page;
 import com.painpoint.jobs.report.ReportModel.Card;
 import com.painpoint.jobs.report.ReportModel.FrictionKind;
 import com.painpoint.jobs.report.ReportModel.Headline;
@@ -37,7 +37,7 @@ class ReportRendererTest {
   static final String HOSTILE_TOUCHPOINT = "\"><svg onload=window.__xss=99>";
 
   static List<String> payloads;
-  static HeadlessChromium browser;
+  static ReportBrowser browser;
 
   @BeforeAll
   static void setUp() throws IOException {
@@ -49,7 +49,7 @@ class ReportRendererTest {
               .filter(l -> !l.isBlank())
               .toList();
     }
-    browser = HeadlessChromium.start();
+    browser = ReportBrowser.start();
   }
 
   @AfterAll
@@ -171,26 +171,8 @@ class ReportRendererTest {
     Files.createDirectories(SCREENSHOTS);
     page.screenshot(SCREENSHOTS.resolve("xss-report.png"), true);
 
-    assertThat(page.dialogs()).as("JavaScript dialogs opened").isEmpty();
-    assertThat(page.consoleErrors()).as("console errors").isEmpty();
-    assertThat(page.requests())
-        .as("requests besides the file")
-        .containsExactly(file.toUri().toString());
-    assertThat(page.evaluate("typeof window.__xss").asText()).isEqualTo("undefined");
-    assertThat(
-            page.evaluate(
-                    "document.querySelectorAll('script,iframe,object,embed,form,base,link,img,input,"
-                        + "video,details,marquee,math,a,meta[http-equiv=refresh],body style,blockquote *').length")
-                .asInt())
-        .as("elements injected by payloads")
-        .isZero();
-    assertThat(
-            page.evaluate(
-                    "Array.from(document.querySelectorAll('*')).flatMap(e => Array.from(e.attributes)"
-                        + ".filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name))")
-                .size())
-        .as("event-handler attributes in the DOM")
-        .isZero();
+    assertThat(findings(page, file)).as("what the report did in the browser").isEmpty();
+    assertThat(page.requests()).as("requests").containsExactly(file.toUri().toString());
     // Only the report's own three charts are SVG roots.
     JsonNode svgs =
         page.evaluate("Array.from(document.querySelectorAll('svg')).map(s => s.id || '(no id)')");
@@ -214,6 +196,76 @@ class ReportRendererTest {
                 .asBoolean())
         .as("the hostile touchpoint name stays an attribute value")
         .isTrue();
+  }
+
+  @Test
+  void theBrowserChecksCatchAPayloadThatEscapesEscaping(@TempDir Path dir) throws Exception {
+    // The hostile report with one payload pasted in raw, as a broken escaper would leave it.
+    String html = ReportRenderer.html(hostileModel());
+    String quote = "<blockquote class=\"quote\">";
+    int at = html.indexOf(quote);
+    assertThat(at).isPositive();
+    String payload =
+        "<img src=\"https://example.invalid/x.png\" onerror=\"window.__xss=1;alert(1)\">";
+    String broken = html.substring(0, at) + quote + payload + html.substring(at + quote.length());
+
+    // The report's Content-Security-Policy stops it from loading or running: each refusal is a
+    // console error, and the element and its handler are seen in the DOM.
+    Path withPolicy = Files.writeString(dir.resolve("with-policy.html"), broken);
+    List<String> found = findings(browser.open(withPolicy), withPolicy);
+    assertThat(found)
+        .anySatisfy(f -> assertThat(f).startsWith("console error").contains("Content Security"))
+        .contains("injected element IMG", "event-handler attribute IMG onerror")
+        .noneSatisfy(f -> assertThat(f).startsWith("dialog"))
+        .doesNotContain("window.__xss is a number");
+
+    // Without the policy the payload runs, and the dialog, its marker and the request out are
+    // each caught.
+    String unprotected =
+        broken.replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "");
+    assertThat(unprotected).isNotEqualTo(broken);
+    Path withoutPolicy = Files.writeString(dir.resolve("without-policy.html"), unprotected);
+    assertThat(findings(browser.open(withoutPolicy), withoutPolicy))
+        .contains(
+            "dialog alert: 1",
+            "window.__xss is a number",
+            "request https://example.invalid/x.png",
+            "injected element IMG",
+            "event-handler attribute IMG onerror")
+        .anySatisfy(
+            f ->
+                assertThat(f)
+                    .startsWith("console error")
+                    .contains("https://example.invalid/x.png"));
+  }
+
+  /**
+   * What the browser saw a report do that an inert one never does, one line per finding: a
+   * JavaScript dialog, a console error (a Content Security Policy violation among them), a request
+   * besides the file itself, the payloads' marker variable set, an element or {@code on*} attribute
+   * a payload would inject. Empty for an inert report.
+   */
+  static List<String> findings(Page page, Path file) {
+    List<String> found = new ArrayList<>();
+    page.dialogs().forEach(d -> found.add("dialog " + d));
+    page.consoleErrors().forEach(e -> found.add("console error " + e));
+    page.requests().stream()
+        .filter(r -> !r.equals(file.toUri().toString()))
+        .forEach(r -> found.add("request " + r));
+    String marker = page.evaluate("typeof window.__xss").asText();
+    if (!marker.equals("undefined")) {
+      found.add("window.__xss is a " + marker);
+    }
+    page.evaluate(
+            "Array.from(document.querySelectorAll('script,iframe,object,embed,form,base,link,img,"
+                + "input,video,details,marquee,math,a,meta[http-equiv=refresh],body style,"
+                + "blockquote *')).map(e => e.tagName)")
+        .forEach(tag -> found.add("injected element " + tag.asText()));
+    page.evaluate(
+            "Array.from(document.querySelectorAll('*')).flatMap(e => Array.from(e.attributes)"
+                + ".filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name))")
+        .forEach(a -> found.add("event-handler attribute " + a.asText()));
+    return found;
   }
 
   @Test

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.painpoint.jobs.report.HeadlessChromium.ChromiumException;
-import com.painpoint.jobs.report.HeadlessChromium.Page;
+import com.painpoint.jobs.report.ReportBrowser.BrowserException;
+import com.painpoint.jobs.report.ReportBrowser.Page;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,16 +16,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Drives the real browser: these fail (not skip) when no Chromium is installed. */
-class HeadlessChromiumTest {
+/**
+ * Drives the real browser: these fail (not skip) when no Chromium or chromedriver is installed.
+ * Each check a report test relies on is shown failing on a page made to trip it.
+ */
+class ReportBrowserTest {
   static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
 
-  static HeadlessChromium browser;
+  static ReportBrowser browser;
 
   @BeforeAll
   static void start() {
-    browser = HeadlessChromium.start();
-    System.out.println("HeadlessChromiumTest: " + browser.version());
+    browser = ReportBrowser.start();
+    System.out.println("ReportBrowserTest: " + browser.version());
   }
 
   @AfterAll
@@ -36,11 +39,17 @@ class HeadlessChromiumTest {
   }
 
   static Path write(Path dir, String name, String body) throws Exception {
+    return write(dir, name, "", body);
+  }
+
+  static Path write(Path dir, String name, String head, String body) throws Exception {
     return Files.writeString(
         dir.resolve(name),
         "<!doctype html><html><head><meta charset=utf-8><title>"
             + name
-            + "</title></head><body>"
+            + "</title>"
+            + head
+            + "</head><body>"
             + body
             + "</body></html>",
         StandardCharsets.UTF_8);
@@ -73,7 +82,7 @@ class HeadlessChromiumTest {
     byte[] bytes = Files.readAllBytes(png);
     assertThat(bytes).startsWith(PNG_MAGIC);
     BufferedImage image = ImageIO.read(png.toFile());
-    assertThat(image.getWidth()).isEqualTo(HeadlessChromium.WIDTH);
+    assertThat(image.getWidth()).isEqualTo(ReportBrowser.WIDTH);
     // The heading was painted: its box holds dark (text) pixels, the page corner is white.
     int darkest = 255;
     for (int y = box.get("y").asInt(); y < box.get("y").asInt() + box.get("h").asInt(); y++) {
@@ -92,8 +101,7 @@ class HeadlessChromiumTest {
   @Test
   void aFullPageScreenshotIsAsTallAsTheContentAndSurvivesSeveralMegabytes(@TempDir Path dir)
       throws Exception {
-    // Random noise does not compress: the PNG is several MB, so its base64 answer arrives in
-    // many WebSocket fragments.
+    // Random noise does not compress: the PNG is several MB, carried base64 through chromedriver.
     Path html =
         write(
             dir,
@@ -116,7 +124,7 @@ class HeadlessChromiumTest {
 
     BufferedImage viewport = ImageIO.read(page.screenshot(dir.resolve("vp.png"), false).toFile());
     assertThat(viewport.getWidth()).isEqualTo(1280);
-    assertThat(viewport.getHeight()).isEqualTo(HeadlessChromium.HEIGHT);
+    assertThat(viewport.getHeight()).isEqualTo(ReportBrowser.HEIGHT);
   }
 
   @Test
@@ -216,25 +224,111 @@ class HeadlessChromiumTest {
     assertThat(page.evaluate("undefined").isNull()).isTrue();
     assertThat(page.evaluate("0/0").asText()).isEqualTo("NaN");
     assertThatThrownBy(() -> page.evaluate("nope.x"))
-        .isInstanceOf(ChromiumException.class)
+        .isInstanceOf(BrowserException.class)
         .hasMessageContaining("ReferenceError: nope is not defined");
     assertThatThrownBy(() -> page.evaluate("Promise.reject(new Error('no'))"))
-        .isInstanceOf(ChromiumException.class)
+        .isInstanceOf(BrowserException.class)
         .hasMessageContaining("Error: no");
     // A failed evaluation is the test's, not the page's.
     assertThat(page.consoleErrors()).isEmpty();
   }
 
   @Test
-  void aMissingFileOrBrowserFailsWithAClearMessage(@TempDir Path dir) {
+  void aContentSecurityPolicyViolationIsAConsoleError(@TempDir Path dir) throws Exception {
+    // The report's own policy: what it forbids is reported when a page tries it.
+    String policy =
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"
+            + " style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'\">";
+    Page page =
+        browser.open(
+            write(
+                dir,
+                "csp.html",
+                policy,
+                "<p id=p style='color:red'>styled</p><script>window.__ran = 1</script>"
+                    + "<img src=\"https://example.invalid/pixel.png\">"));
+    assertThat(page.consoleErrors())
+        .anySatisfy(e -> assertThat(e).contains("Content Security Policy").contains("script-src"))
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .contains("Content Security Policy")
+                    .contains("https://example.invalid/pixel.png"))
+        .hasSize(2);
+    assertThat(page.evaluate("typeof window.__ran").asText()).isEqualTo("undefined");
+    // A load the policy blocked still counts as a request the page made: requests() lists what
+    // the page tried to fetch, so a report that tries is caught even when its policy holds.
+    assertThat(page.requests())
+        .containsExactly(page.url().toString(), "https://example.invalid/pixel.png");
+
+    // What the policy allows (inline style, data: images) raises nothing.
+    Page allowed =
+        browser.open(
+            write(
+                dir,
+                "allowed.html",
+                policy,
+                "<p style='color:red'>styled</p><img alt='' src=\"data:image/gif;base64,"
+                    + "R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==\">"));
+    assertThat(allowed.consoleErrors()).isEmpty();
+  }
+
+  @Test
+  void aDialogOpenedAfterTheLoadEventIsRecordedToo(@TempDir Path dir) throws Exception {
+    Page page =
+        browser.open(
+            write(
+                dir,
+                "later.html",
+                "<script>addEventListener('load', () => setTimeout(() => {"
+                    + " alert('later'); window.__after = confirm('again?') }, 0))</script>"));
+    assertThat(page.evaluate("window.__after").asBoolean(true)).isFalse();
+    assertThat(page.dialogs()).containsExactly("alert: later", "confirm: again?");
+  }
+
+  @Test
+  void theViewportIsFixedAtTheDocumentedSize(@TempDir Path dir) throws Exception {
+    Page page = browser.open(write(dir, "size.html", "<p>size</p>"));
+    assertThat(page.evaluate("[innerWidth, innerHeight, devicePixelRatio]").toString())
+        .isEqualTo("[" + ReportBrowser.WIDTH + "," + ReportBrowser.HEIGHT + ",1]");
+  }
+
+  @Test
+  void aPageNoLongerShownCannotBeDrivenButKeepsItsRecords(@TempDir Path dir) throws Exception {
+    Page first = browser.open(write(dir, "first.html", "<script>console.error('first')</script>"));
+    Page second = browser.open(write(dir, "second.html", "<p>second</p>"));
+    assertThat(first.consoleErrors())
+        .singleElement()
+        .satisfies(e -> assertThat(e).contains("first"));
+    assertThat(second.consoleErrors()).isEmpty();
+    assertThatThrownBy(() -> first.evaluate("1"))
+        .isInstanceOf(BrowserException.class)
+        .hasMessageContaining("no longer shown");
+    second.close();
+    assertThatThrownBy(() -> second.screenshot(dir.resolve("x.png"), false))
+        .isInstanceOf(BrowserException.class)
+        .hasMessageContaining("no longer shown");
+    assertThat(second.requests()).containsExactly(second.url().toString());
+  }
+
+  @Test
+  void aMissingFileBrowserOrDriverFailsWithAClearMessage(@TempDir Path dir) {
     assertThatThrownBy(() -> browser.open(dir.resolve("absent.html")))
-        .isInstanceOf(ChromiumException.class)
+        .isInstanceOf(BrowserException.class)
         .hasMessageContaining("no such file");
-    assertThatThrownBy(() -> HeadlessChromium.findBinary(null, dir.toString()))
-        .isInstanceOf(ChromiumException.class)
-        .hasMessageContaining("apt-get install -y chromium");
-    assertThatThrownBy(() -> HeadlessChromium.findBinary(dir.resolve("nope").toString(), ""))
-        .isInstanceOf(ChromiumException.class)
+    assertThatThrownBy(() -> ReportBrowser.findBrowser(null, dir.toString()))
+        .isInstanceOf(BrowserException.class)
+        .hasMessageContaining("scripts/install-chromium")
+        .hasMessageContaining("PAINPOINT_CHROMIUM");
+    assertThatThrownBy(() -> ReportBrowser.findBrowser(dir.resolve("nope").toString(), ""))
+        .isInstanceOf(BrowserException.class)
         .hasMessageContaining("PAINPOINT_CHROMIUM=");
+    assertThatThrownBy(() -> ReportBrowser.findDriver(null, dir.toString()))
+        .isInstanceOf(BrowserException.class)
+        .hasMessageContaining("chromium-driver")
+        .hasMessageContaining("PAINPOINT_CHROMEDRIVER");
+    assertThatThrownBy(() -> ReportBrowser.findDriver(dir.resolve("nope").toString(), ""))
+        .isInstanceOf(BrowserException.class)
+        .hasMessageContaining("PAINPOINT_CHROMEDRIVER=");
   }
 }
