@@ -92,4 +92,31 @@ class PainpointConfigTest {
                         + " revenue_weight: 0}\n"))
         .hasMessageContaining("must not all be 0");
   }
+
+  private static void invalid(String yaml, String message) {
+    assertThatThrownBy(() -> PainpointConfig.parse("c.yaml", yaml))
+        .isInstanceOf(PainpointException.class)
+        .hasMessage(message)
+        .extracting(e -> ((PainpointException) e).kind())
+        .isEqualTo(PainpointException.Kind.CONFIG);
+  }
+
+  @Test
+  void anUnknownKeyOrAValueOfTheWrongTypeNamesFileKeyAndValue() {
+    invalid(
+        "max_reject_share: 0.1\nmaxRejectShare: 0.2\n",
+        "c.yaml: field 'maxRejectShare' unknown field (known: journeys, max_reject_share, ranking,"
+            + " sentiment, sources, themes)");
+    invalid(
+        "journeys: {session_gap_minutes: 1.5}\n",
+        "c.yaml: field 'journeys.session_gap_minutes' must be a whole number, got '1.5'");
+    invalid(
+        "max_reject_share: '0.1'\n",
+        "c.yaml: field 'max_reject_share' must be a number, got '0.1'");
+    invalid("themes: 5\n", "c.yaml: field 'themes' must be a mapping of keys, got '5'");
+    invalid(
+        "sources: {crm: {columns: {customer_id: [a, b]}}}\n",
+        "c.yaml: field 'sources.crm.columns.customer_id' must be text, got a list");
+    invalid("- a\n", "c.yaml: the top level must be a mapping of keys");
+  }
 }
