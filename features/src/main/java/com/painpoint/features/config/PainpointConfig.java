@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * The run's configuration: per-source formats and column mappings, the reject limit and the
- * journeys, sentiment, themes and ranking options. Everything has a default, so no file is needed
- * for a standard export.
+ * journeys, sentiment, themes, ranking and churn options. Everything has a default, so no file is
+ * needed for a standard export.
  */
 public record PainpointConfig(
     double maxRejectShare,
@@ -23,7 +23,8 @@ public record PainpointConfig(
     JourneyConfig journeys,
     SentimentOptions sentiment,
     ThemeOptions themes,
-    RankingOptions ranking)
+    RankingOptions ranking,
+    ChurnOptions churn)
     implements Serializable {
 
   /**
@@ -101,7 +102,8 @@ public record PainpointConfig(
           JourneyConfig.DEFAULTS,
           SentimentOptions.DEFAULTS,
           ThemeOptions.DEFAULTS,
-          RankingOptions.DEFAULTS);
+          RankingOptions.DEFAULTS,
+          ChurnOptions.DEFAULTS);
 
   public PainpointConfig {
     sources = Map.copyOf(sources);
@@ -129,7 +131,8 @@ public record PainpointConfig(
       @JsonProperty("journeys") JourneyConfig journeys,
       @JsonProperty("sentiment") SentimentOptions sentiment,
       @JsonProperty("themes") ThemeOptions themes,
-      @JsonProperty("ranking") RankingOptions ranking) {
+      @JsonProperty("ranking") RankingOptions ranking,
+      @JsonProperty("churn") ChurnOptions churn) {
     double share = requireNonNullElse(maxRejectShare, DEFAULTS.maxRejectShare());
     if (share < 0 || share > 1) {
       throw new InvalidConfigValue("max_reject_share", "must be between 0 and 1, got " + share);
@@ -140,6 +143,7 @@ public record PainpointConfig(
         requireNonNullElse(journeys, DEFAULTS.journeys()),
         requireNonNullElse(sentiment, DEFAULTS.sentiment()),
         requireNonNullElse(themes, DEFAULTS.themes()),
-        requireNonNullElse(ranking, DEFAULTS.ranking()));
+        requireNonNullElse(ranking, DEFAULTS.ranking()),
+        requireNonNullElse(churn, DEFAULTS.churn()));
   }
 }

@@ -3,6 +3,7 @@ package com.painpoint.features.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PainpointConfigTest {
@@ -105,8 +106,12 @@ class PainpointConfigTest {
   void anUnknownKeyOrAValueOfTheWrongTypeNamesFileKeyAndValue() {
     invalid(
         "max_reject_share: 0.1\nmaxRejectShare: 0.2\n",
-        "c.yaml: field 'maxRejectShare' unknown field (known: journeys, max_reject_share, ranking,"
-            + " sentiment, sources, themes)");
+        "c.yaml: field 'maxRejectShare' unknown field (known: churn, journeys, max_reject_share,"
+            + " ranking, sentiment, sources, themes)");
+    invalid(
+        "churn: {gbt: {max_depth: 5}}\n",
+        "c.yaml: field 'churn.gbt.max_depth' unknown field (known: max_depths, max_iter,"
+            + " step_size)");
     invalid(
         "journeys: {session_gap_minutes: 1.5}\n",
         "c.yaml: field 'journeys.session_gap_minutes' must be a whole number, got '1.5'");
@@ -117,6 +122,62 @@ class PainpointConfigTest {
     invalid(
         "sources: {crm: {columns: {customer_id: [a, b]}}}\n",
         "c.yaml: field 'sources.crm.columns.customer_id' must be text, got a list");
+    invalid(
+        "churn: {permutation_importance: 'off'}\n",
+        "c.yaml: field 'churn.permutation_importance' must be true or false, got 'off'");
     invalid("- a\n", "c.yaml: the top level must be a mapping of keys");
+  }
+
+  @Test
+  void churnDefaultsAreTheSettingsTheChurnStageHasAlwaysUsed() {
+    ChurnOptions d = PainpointConfig.parse("c.yaml", "").churn();
+    assertThat(d).isEqualTo(ChurnOptions.DEFAULTS).isEqualTo(PainpointConfig.DEFAULTS.churn());
+    assertThat(d.models()).containsExactly("logistic_regression", "gbt");
+    assertThat(d.logisticRegression().regParams()).containsExactly(0.0, 0.01, 0.1);
+    assertThat(d.logisticRegression().elasticNetParams()).containsExactly(0.0, 0.5);
+    assertThat(d.gbt().maxDepths()).containsExactly(4);
+    assertThat(d.gbt().maxIter()).isEqualTo(50);
+    assertThat(d.gbt().stepSize()).isEqualTo(0.2);
+    assertThat(d.permutationImportance()).isTrue();
+    // An empty section, or one naming only some keys, keeps the other defaults.
+    assertThat(PainpointConfig.parse("c.yaml", "churn:\n").churn()).isEqualTo(d);
+    ChurnOptions c =
+        PainpointConfig.parse("c.yaml", "churn: {gbt: {max_iter: 100, step_size: 0.1}}\n").churn();
+    assertThat(c.gbt()).isEqualTo(new ChurnOptions.GbtOptions(List.of(4), 100, 0.1));
+    assertThat(c.logisticRegression()).isEqualTo(d.logisticRegression());
+    assertThat(c.tries(ChurnOptions.GBT)).isTrue();
+  }
+
+  @Test
+  void badChurnValuesAreRefusedNamingKeyAndValue() {
+    invalid(
+        "churn: {models: [xgboost]}\n",
+        "c.yaml: field 'churn.models' must hold logistic_regression and/or gbt; got 'xgboost'");
+    invalid(
+        "churn: {models: []}\n",
+        "c.yaml: field 'churn.models' must name at least one of logistic_regression, gbt; got []");
+    invalid("churn: {models: [gbt, gbt]}\n", "c.yaml: field 'churn.models' names 'gbt' twice");
+    invalid(
+        "churn: {logistic_regression: {reg_params: [0.1, -1]}}\n",
+        "c.yaml: field 'churn.logistic_regression.reg_params' must hold numbers >= 0; got -1.0");
+    invalid(
+        "churn: {logistic_regression: {elastic_net_params: [1.5]}}\n",
+        "c.yaml: field 'churn.logistic_regression.elastic_net_params' must hold numbers between 0"
+            + " and 1; got 1.5");
+    invalid(
+        "churn: {logistic_regression: {reg_params: []}}\n",
+        "c.yaml: field 'churn.logistic_regression.reg_params' must hold at least one value; got []");
+    invalid(
+        "churn: {gbt: {max_depths: [4, 31]}}\n",
+        "c.yaml: field 'churn.gbt.max_depths' must hold whole numbers between 1 and 30; got 31");
+    invalid(
+        "churn: {gbt: {max_iter: 0}}\n",
+        "c.yaml: field 'churn.gbt.max_iter' must be at least 1, got 0");
+    invalid(
+        "churn: {gbt: {step_size: 1.5}}\n",
+        "c.yaml: field 'churn.gbt.step_size' must be in (0, 1], got 1.5");
+    invalid(
+        "churn: {gbt: {max_iter: 2.5}}\n",
+        "c.yaml: field 'churn.gbt.max_iter' must be a whole number, got '2.5'");
   }
 }
