@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The run's configuration: per-source formats and column mappings, the reject limit and the
- * journeys, sentiment, themes, ranking and churn options. Everything has a default, so no file is
- * needed for a standard export.
+ * The run's configuration: per-source formats, column mappings and export conventions, the reject
+ * limit and the journeys, sentiment, themes, ranking and churn options. Everything has a default,
+ * so no file is needed for a standard export.
  */
 public record PainpointConfig(
     double maxRejectShare,

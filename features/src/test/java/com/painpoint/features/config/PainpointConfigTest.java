@@ -180,4 +180,72 @@ class PainpointConfigTest {
         "churn: {gbt: {max_iter: 2.5}}\n",
         "c.yaml: field 'churn.gbt.max_iter' must be a whole number, got '2.5'");
   }
+
+  @Test
+  void sourceOptionsDefaultToAStandardExportAndParseInOneLine() {
+    SourceConfig d = PainpointConfig.parse("c.yaml", "").source("crm");
+    assertThat(d).isEqualTo(SourceConfig.AUTO);
+    assertThat(d.delimiter()).isEqualTo(",");
+    assertThat(d.quote()).isEqualTo("\"");
+    assertThat(d.escape()).isEqualTo("\"");
+    assertThat(d.encoding()).isEqualTo("UTF-8");
+    assertThat(d.decimalComma()).isFalse();
+    assertThat(d.timestampUnit()).isNull();
+    assertThat(d.csvOptionsSet()).isEmpty();
+
+    PainpointConfig c =
+        PainpointConfig.parse(
+            "c.yaml",
+            """
+            sources:
+              crm: {delimiter: ';', decimal: ',', encoding: windows-1252}
+              clickstream: {timestamp_unit: millis}
+              feedback: {delimiter: "\\t", quote: "'", escape: '\\'}
+            """);
+    SourceConfig crm = c.source("crm");
+    assertThat(crm.delimiter()).isEqualTo(";");
+    assertThat(crm.decimalComma()).isTrue();
+    assertThat(crm.encoding()).isEqualTo("windows-1252");
+    assertThat(crm.csvOptionsSet()).containsExactly("delimiter", "encoding");
+    assertThat(crm.format()).isEqualTo("auto");
+    assertThat(c.source("clickstream").timestampUnit())
+        .isEqualTo(SourceConfig.TimestampUnit.MILLIS);
+    SourceConfig feedback = c.source("feedback");
+    assertThat(feedback.delimiter()).isEqualTo("\t");
+    assertThat(feedback.quote()).isEqualTo("'");
+    assertThat(feedback.escape()).isEqualTo("\\");
+  }
+
+  @Test
+  void badSourceOptionsAreRefusedNamingKeyAndValue() {
+    invalid(
+        "sources: {crm: {encoding: latin-9000}}\n",
+        "c.yaml: field 'sources.crm.encoding' must be a character set Java knows (UTF-8,"
+            + " windows-1252, ISO-8859-1, …); got 'latin-9000'");
+    invalid(
+        "sources: {crm: {decimal: ';'}}\n",
+        "c.yaml: field 'sources.crm.decimal' must be '.' or ','; got ';'");
+    invalid(
+        "sources: {crm: {quote: \"''\"}}\n",
+        "c.yaml: field 'sources.crm.quote' must be one character, got ''''");
+    invalid(
+        "sources: {crm: {delimiter: ''}}\n",
+        "c.yaml: field 'sources.crm.delimiter' must be one or more characters, not a line break;"
+            + " got ''");
+    invalid(
+        "sources: {crm: {delimiter: '\"'}}\n",
+        "c.yaml: field 'sources.crm.delimiter' must differ from quote, got '\"' for both");
+    invalid(
+        "sources: {clickstream: {timestamp_unit: nanos}}\n",
+        "c.yaml: field 'sources.clickstream.timestamp_unit' must be seconds, millis or micros;"
+            + " got 'nanos'");
+    invalid(
+        "sources: {clickstream: {format: parquet, delimiter: ';'}}\n",
+        "c.yaml: field 'sources.clickstream.delimiter' applies to CSV sources only, and the format"
+            + " is parquet");
+    invalid(
+        "sources: {crm: {sep: ';'}}\n",
+        "c.yaml: field 'sources.crm.sep' unknown field (known: columns, decimal, delimiter,"
+            + " encoding, escape, format, quote, timestamp_unit)");
+  }
 }
