@@ -1,7 +1,10 @@
 package com.painpoint.features.config;
 
+import static java.util.Objects.requireNonNullElse;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;
-import java.util.Set;
 
 /**
  * Options of the churn and ranking stage: the weights of the pain score's four components, how many
@@ -25,47 +28,45 @@ public record RankingOptions(
     implements Serializable {
   public static final RankingOptions DEFAULTS = new RankingOptions(0.25, 0.25, 0.3, 0.2, 30, 3);
 
-  static final Set<String> KEYS =
-      Set.of(
-          "negativity_weight",
-          "friction_weight",
-          "churn_weight",
-          "revenue_weight",
-          "min_exposed",
-          "top_themes");
-
   /** Sum of the four weights (the pain score divides by it, so weights need not sum to 1). */
   public double totalWeight() {
     return negativityWeight + frictionWeight + churnWeight + revenueWeight;
   }
 
-  static RankingOptions fromYaml(YamlMap m) {
-    m.requireOnlyKeys(KEYS);
+  /** Binds the {@code ranking:} section: absent keys take the defaults. */
+  @JsonCreator
+  static RankingOptions fromYaml(
+      @JsonProperty("negativity_weight") Double negativityWeight,
+      @JsonProperty("friction_weight") Double frictionWeight,
+      @JsonProperty("churn_weight") Double churnWeight,
+      @JsonProperty("revenue_weight") Double revenueWeight,
+      @JsonProperty("min_exposed") Integer minExposed,
+      @JsonProperty("top_themes") Integer topThemes) {
     RankingOptions d = DEFAULTS;
     RankingOptions o =
         new RankingOptions(
-            weight(m, "negativity_weight", d.negativityWeight()),
-            weight(m, "friction_weight", d.frictionWeight()),
-            weight(m, "churn_weight", d.churnWeight()),
-            weight(m, "revenue_weight", d.revenueWeight()),
-            (int) m.longValue("min_exposed", (long) d.minExposed()).longValue(),
-            (int) m.longValue("top_themes", (long) d.topThemes()).longValue());
+            weight("negativity_weight", negativityWeight, d.negativityWeight()),
+            weight("friction_weight", frictionWeight, d.frictionWeight()),
+            weight("churn_weight", churnWeight, d.churnWeight()),
+            weight("revenue_weight", revenueWeight, d.revenueWeight()),
+            requireNonNullElse(minExposed, d.minExposed()),
+            requireNonNullElse(topThemes, d.topThemes()));
     if (o.totalWeight() <= 0) {
-      throw m.error("negativity_weight", "and the other weights must not all be 0");
+      throw new InvalidConfigValue("negativity_weight", "and the other weights must not all be 0");
     }
     if (o.minExposed() < 1) {
-      throw m.error("min_exposed", "must be at least 1, got " + o.minExposed());
+      throw new InvalidConfigValue("min_exposed", "must be at least 1, got " + o.minExposed());
     }
     if (o.topThemes() < 0 || o.topThemes() > 10) {
-      throw m.error("top_themes", "must be between 0 and 10, got " + o.topThemes());
+      throw new InvalidConfigValue("top_themes", "must be between 0 and 10, got " + o.topThemes());
     }
     return o;
   }
 
-  private static double weight(YamlMap m, String key, double fallback) {
-    double v = m.doubleValue(key, fallback);
+  private static double weight(String key, Double value, double fallback) {
+    double v = requireNonNullElse(value, fallback);
     if (v < 0 || Double.isNaN(v) || Double.isInfinite(v)) {
-      throw m.error(key, "must be a number >= 0, got " + v);
+      throw new InvalidConfigValue(key, "must be a number >= 0, got " + v);
     }
     return v;
   }

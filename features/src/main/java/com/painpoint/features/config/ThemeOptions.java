@@ -1,7 +1,10 @@
 package com.painpoint.features.config;
 
+import static java.util.Objects.requireNonNullElse;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;
-import java.util.Set;
 
 /**
  * Options of the pain-themes stage: how many themes a touchpoint may get, when a sentence is too
@@ -75,67 +78,70 @@ public record ThemeOptions(
         seed);
   }
 
-  static final Set<String> KEYS =
-      Set.of(
-          "max_themes",
-          "merge_similarity",
-          "min_theme_size",
-          "min_sentences",
-          "min_similarity",
-          "min_terms",
-          "word2vec_weight",
-          "pretrained_weight",
-          "match_threshold",
-          "max_quotes",
-          "quote_chars",
-          "seed");
-
-  static ThemeOptions fromYaml(YamlMap m) {
-    m.requireOnlyKeys(KEYS);
+  /** Binds the {@code themes:} section: absent keys take the defaults. */
+  @JsonCreator
+  static ThemeOptions fromYaml(
+      @JsonProperty("max_themes") Integer maxThemes,
+      @JsonProperty("merge_similarity") Double mergeSimilarity,
+      @JsonProperty("min_theme_size") Integer minThemeSize,
+      @JsonProperty("min_sentences") Integer minSentences,
+      @JsonProperty("min_similarity") Double minSimilarity,
+      @JsonProperty("min_terms") Integer minTerms,
+      @JsonProperty("word2vec_weight") Double word2vecWeight,
+      @JsonProperty("pretrained_weight") Double pretrainedWeight,
+      @JsonProperty("match_threshold") Double matchThreshold,
+      @JsonProperty("max_quotes") Integer maxQuotes,
+      @JsonProperty("quote_chars") Integer quoteChars,
+      @JsonProperty("seed") Long seed) {
     ThemeOptions d = DEFAULTS;
     ThemeOptions o =
         new ThemeOptions(
-            (int) m.longValue("max_themes", (long) d.maxThemes()).longValue(),
-            m.doubleValue("merge_similarity", d.mergeSimilarity()),
-            (int) m.longValue("min_theme_size", (long) d.minThemeSize()).longValue(),
-            (int) m.longValue("min_sentences", (long) d.minSentences()).longValue(),
-            m.doubleValue("min_similarity", d.minSimilarity()),
-            (int) m.longValue("min_terms", (long) d.minTerms()).longValue(),
-            m.doubleValue("word2vec_weight", d.word2vecWeight()),
-            m.doubleValue("pretrained_weight", d.pretrainedWeight()),
-            m.doubleValue("match_threshold", d.matchThreshold()),
-            (int) m.longValue("max_quotes", (long) d.maxQuotes()).longValue(),
-            (int) m.longValue("quote_chars", (long) d.quoteChars()).longValue(),
-            m.longValue("seed", d.seed()));
+            requireNonNullElse(maxThemes, d.maxThemes()),
+            requireNonNullElse(mergeSimilarity, d.mergeSimilarity()),
+            requireNonNullElse(minThemeSize, d.minThemeSize()),
+            requireNonNullElse(minSentences, d.minSentences()),
+            requireNonNullElse(minSimilarity, d.minSimilarity()),
+            requireNonNullElse(minTerms, d.minTerms()),
+            requireNonNullElse(word2vecWeight, d.word2vecWeight()),
+            requireNonNullElse(pretrainedWeight, d.pretrainedWeight()),
+            requireNonNullElse(matchThreshold, d.matchThreshold()),
+            requireNonNullElse(maxQuotes, d.maxQuotes()),
+            requireNonNullElse(quoteChars, d.quoteChars()),
+            requireNonNullElse(seed, d.seed()));
     if (o.maxThemes() < 1 || o.maxThemes() > 50) {
-      throw m.error("max_themes", "must be between 1 and 50, got " + o.maxThemes());
+      throw new InvalidConfigValue("max_themes", "must be between 1 and 50, got " + o.maxThemes());
     }
     if (!validMergeSimilarity(o.mergeSimilarity())) {
-      throw m.error("merge_similarity", "must be in (0, 1), got " + o.mergeSimilarity());
+      throw new InvalidConfigValue(
+          "merge_similarity", "must be in (0, 1), got " + o.mergeSimilarity());
     }
     if (o.minThemeSize() < 2) {
-      throw m.error("min_theme_size", "must be at least 2, got " + o.minThemeSize());
+      throw new InvalidConfigValue("min_theme_size", "must be at least 2, got " + o.minThemeSize());
     }
     if (o.minSentences() < 1) {
-      throw m.error("min_sentences", "must be at least 1, got " + o.minSentences());
+      throw new InvalidConfigValue("min_sentences", "must be at least 1, got " + o.minSentences());
     }
     if (o.minSimilarity() < 0 || o.minSimilarity() >= 1) {
-      throw m.error("min_similarity", "must be in [0, 1), got " + o.minSimilarity());
+      throw new InvalidConfigValue("min_similarity", "must be in [0, 1), got " + o.minSimilarity());
     }
     if (o.minTerms() < 1) {
-      throw m.error("min_terms", "must be at least 1, got " + o.minTerms());
+      throw new InvalidConfigValue("min_terms", "must be at least 1, got " + o.minTerms());
     }
     if (o.word2vecWeight() < 0) {
-      throw m.error("word2vec_weight", "must be >= 0, got " + o.word2vecWeight());
+      throw new InvalidConfigValue("word2vec_weight", "must be >= 0, got " + o.word2vecWeight());
     }
     if (o.pretrainedWeight() < 0) {
-      throw m.error("pretrained_weight", "must be >= 0, got " + o.pretrainedWeight());
+      throw new InvalidConfigValue(
+          "pretrained_weight", "must be >= 0, got " + o.pretrainedWeight());
     }
     if (o.matchThreshold() <= 0 || o.matchThreshold() >= 1) {
-      throw m.error("match_threshold", "must be in (0, 1), got " + o.matchThreshold());
+      throw new InvalidConfigValue(
+          "match_threshold", "must be in (0, 1), got " + o.matchThreshold());
     }
     if (o.maxQuotes() < 0 || o.quoteChars() < 20) {
-      throw m.error("max_quotes", "must be >= 0 and quote_chars >= 20");
+      throw new InvalidConfigValue(
+          "max_quotes",
+          "must be >= 0 and quote_chars >= 20, got " + o.maxQuotes() + " and " + o.quoteChars());
     }
     return o;
   }

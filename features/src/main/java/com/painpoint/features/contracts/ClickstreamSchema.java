@@ -45,6 +45,7 @@ public final class ClickstreamSchema {
         SOURCE,
         FIELDS,
         EVENT_ID,
+        runDate,
         c ->
             List.of(
                 new RowRule(

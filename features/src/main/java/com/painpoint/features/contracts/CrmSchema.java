@@ -39,6 +39,7 @@ public final class CrmSchema {
         SOURCE,
         FIELDS,
         CUSTOMER_ID,
+        runDate,
         c ->
             List.of(
                 new RowRule(

@@ -39,6 +39,7 @@ public final class FeedbackSchema {
         SOURCE,
         FIELDS,
         FEEDBACK_ID,
+        runDate,
         c -> {
           Column scale = c.apply(SCORE_SCALE);
           Column score = c.apply(SCORE);

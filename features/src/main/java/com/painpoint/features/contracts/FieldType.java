@@ -1,15 +1,20 @@
 package com.painpoint.features.contracts;
 
+import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.btrim;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.timestamp_micros;
+import static org.apache.spark.sql.functions.translate;
 import static org.apache.spark.sql.functions.when;
 
+import com.painpoint.features.config.SourceConfig;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * The type of a contract column and how a raw value (text from CSV/JSON, or a native Parquet type)
@@ -27,9 +32,12 @@ public enum FieldType {
   FREE_TEXT(DataTypes.StringType),
   /** ISO date yyyy-MM-dd. */
   DATE(DataTypes.DateType),
-  /** ISO-8601 timestamp; without an offset it is read as UTC (the session time zone). */
+  /**
+   * ISO-8601 timestamp; without an offset it is read as UTC (the session time zone). With the
+   * source's {@code timestamp_unit}, also an epoch number (seconds, millis or micros).
+   */
   TIMESTAMP(DataTypes.TimestampType),
-  /** Money: decimal(14,2). */
+  /** Money: decimal(14,2); with the source's {@code decimal: ','}, written with a comma. */
   MONEY(DataTypes.createDecimalType(14, 2)),
   /** true/false, yes/no, 1/0, y/n, t/f (any case). */
   BOOLEAN(DataTypes.BooleanType),
@@ -72,8 +80,12 @@ public enum FieldType {
     return btrim(c, lit(EDGE_WHITESPACE));
   }
 
-  /** The typed value of {@code raw}, whose type in the source is {@code rawType}. */
-  Column parse(Column raw, DataType rawType) {
+  /**
+   * The typed value of {@code raw}, whose type in the source and {@link RawFormat} are those of
+   * {@code rawField}.
+   */
+  Column parse(Column raw, StructField rawField) {
+    DataType rawType = rawField.dataType();
     boolean textual = rawType.equals(DataTypes.StringType);
     switch (this) {
       case ID:
@@ -92,11 +104,15 @@ public enum FieldType {
         Column d = strip(raw);
         return when(d.rlike("^\\d{4}-\\d{2}-\\d{2}([T ].*)?$"), d.try_cast(DataTypes.DateType));
       case TIMESTAMP:
+        SourceConfig.TimestampUnit unit = RawFormat.timestampUnit(rawField);
         if (!textual) {
-          return raw.try_cast(DataTypes.TimestampType);
+          return unit != null && rawType instanceof NumericType
+              ? epoch(raw, unit)
+              : raw.try_cast(DataTypes.TimestampType);
         }
         Column t = strip(raw);
-        return when(t.rlike("^\\d{4}-\\d{2}-\\d{2}"), t.try_cast(DataTypes.TimestampType));
+        Column iso = when(t.rlike("^\\d{4}-\\d{2}-\\d{2}"), t.try_cast(DataTypes.TimestampType));
+        return unit == null ? iso : when(t.rlike(EPOCH_NUMBER), epoch(t, unit)).otherwise(iso);
       case BOOLEAN:
         if (rawType.equals(DataTypes.BooleanType)) {
           return raw;
@@ -108,8 +124,39 @@ public enum FieldType {
         if (rawType instanceof NumericType || rawType instanceof DecimalType) {
           return raw.try_cast(sparkType);
         }
-        return strip(raw.cast(DataTypes.StringType)).try_cast(sparkType);
+        Column n = strip(raw.cast(DataTypes.StringType));
+        return (RawFormat.decimalComma(rawField) ? pointFromComma(n) : n).try_cast(sparkType);
     }
+  }
+
+  /** A number as text: digits with an optional fraction and exponent (an epoch count). */
+  private static final String EPOCH_NUMBER = "^[+-]?\\d+(\\.\\d+)?([eE][+-]?\\d+)?$";
+
+  /** Microseconds of 9999-12-31, the last day Spark's timestamps hold. */
+  private static final long MAX_MICROS = 253_402_300_800_000_000L;
+
+  /**
+   * The instant {@code count} units after 1970-01-01T00:00Z (fractions kept to the microsecond); a
+   * count beyond the years Spark holds is null, so it is rejected as invalid rather than failing
+   * the run.
+   */
+  private static Column epoch(Column count, SourceConfig.TimestampUnit unit) {
+    Column micros =
+        count
+            .try_cast(DataTypes.createDecimalType(38, 9))
+            .multiply(lit(1_000_000L / unit.perSecond()));
+    return when(
+        abs(micros).lt(lit(MAX_MICROS)), timestamp_micros(micros.try_cast(DataTypes.LongType)));
+  }
+
+  /**
+   * A number written with a decimal comma ("12,50", "-0,5", "1.234,50" with points grouping
+   * thousands) as Spark reads it ("12.50"); anything else is null, so "12.50" in a decimal-comma
+   * export is rejected as invalid rather than read as 1250.
+   */
+  private static Column pointFromComma(Column text) {
+    return when(
+        text.rlike("^[+-]?(\\d+|\\d{1,3}(\\.\\d{3})+)(,\\d+)?$"), translate(text, ",.", "."));
   }
 
   private static Column blankToNull(Column c) {

@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,22 +51,26 @@ public final class SourceContract {
   private final String name;
   private final List<Field> fields;
   private final String idColumn;
+  private final LocalDate runDate;
   private final Function<Function<String, Column>, List<RowRule>> rules;
 
   /**
    * @param name source name (crm, feedback, clickstream)
    * @param fields contract columns in output order
    * @param idColumn column whose value identifies a row (null: rows are identified by content)
+   * @param runDate the run's date: data must not be dated after it
    * @param rules rules on typed values; given a function from column name to typed column
    */
   public SourceContract(
       String name,
       List<Field> fields,
       String idColumn,
+      LocalDate runDate,
       Function<Function<String, Column>, List<RowRule>> rules) {
     this.name = name;
     this.fields = List.copyOf(fields);
     this.idColumn = idColumn;
+    this.runDate = runDate;
     this.rules = rules;
   }
 
@@ -79,6 +84,10 @@ public final class SourceContract {
 
   public Optional<String> idColumn() {
     return Optional.ofNullable(idColumn);
+  }
+
+  LocalDate runDate() {
+    return runDate;
   }
 
   public List<String> fieldNames() {
@@ -131,7 +140,7 @@ public final class SourceContract {
     List<Column> rawValues = new ArrayList<>();
     for (Field f : fields) {
       Column r = col(quote(f.name()));
-      typed.add(f.type().parse(r, rs.apply(f.name()).dataType()).as(f.name()));
+      typed.add(f.type().parse(r, rs.apply(f.name())).as(f.name()));
       rawValues.add(r.as(f.name()));
     }
     boolean hasCorrupt = List.of(rs.fieldNames()).contains(CORRUPT_RECORD);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -56,12 +57,27 @@ public final class SourceReader {
       SparkSession spark, String path, SourceConfig config, SourceContract contract) {
     List<FileStatus> files = listDataFiles(spark, path, contract.name());
     String format = format(config.format(), path, files, contract.name());
+    List<String> csvOnly = config.csvOptionsSet();
+    if (!format.equals("csv") && !csvOnly.isEmpty()) {
+      throw PainpointException.config(
+          contract.name()
+              + ": "
+              + String.join(", ", csvOnly)
+              + " under `sources."
+              + contract.name()
+              + (csvOnly.size() == 1 ? "` applies" : "` apply")
+              + " to CSV sources only, and "
+              + path
+              + " is read as "
+              + format);
+    }
     Dataset<Row> data;
     List<String> sourceColumns;
     switch (format) {
       case "csv":
-        sourceColumns = csvHeader(spark, path, contract.name());
-        data = csvReader(spark, sourceColumns).csv(path);
+        allowCharset(spark, config.encoding());
+        sourceColumns = csvHeader(spark, path, contract.name(), config);
+        data = csvReader(spark, sourceColumns, config).csv(path);
         break;
       case "json":
         sourceColumns = new ArrayList<>();
@@ -107,6 +123,10 @@ public final class SourceReader {
       if (actual == null) {
         if (f.requiredColumn()) {
           String mapped = wanted.equals(f.name()) ? "" : " (mapped from '" + wanted + "')";
+          String hint =
+              format.equals("csv")
+                  ? SourceHints.delimiter(contract.name(), sourceColumns, config.delimiter())
+                  : null;
           throw PainpointException.badInput(
               contract.name()
                   + ": required column '"
@@ -116,12 +136,13 @@ public final class SourceReader {
                   + " not found in "
                   + path
                   + "; columns present: "
-                  + String.join(", ", sourceColumns));
+                  + String.join(", ", sourceColumns)
+                  + (hint == null ? "" : "; " + hint));
         }
         select.add(lit(null).cast(DataTypes.StringType).as(f.name()));
       } else {
         used.put(f.name(), actual);
-        select.add(col(SourceContract.quote(actual)).as(f.name()));
+        select.add(col(SourceContract.quote(actual)).as(f.name(), RawFormat.of(f, config)));
       }
     }
     List<String> extra = new ArrayList<>();
@@ -138,22 +159,19 @@ public final class SourceReader {
         data.select(select.toArray(Column[]::new)), format, files.size(), used, extra);
   }
 
-  private static DataFrameReader csvReader(SparkSession spark, List<String> header) {
+  private static DataFrameReader csvReader(
+      SparkSession spark, List<String> header, SourceConfig config) {
     List<StructField> fields = new ArrayList<>();
     for (String h : header) {
       fields.add(DataTypes.createStructField(h, DataTypes.StringType, true));
     }
     fields.add(
         DataTypes.createStructField(SourceContract.CORRUPT_RECORD, DataTypes.StringType, true));
-    return spark
-        .read()
+    return csvOptions(spark.read(), config)
         .schema(DataTypes.createStructType(fields))
         .option("header", "true")
         // The header was read by csvHeader(); columns are matched by position to it.
         .option("enforceSchema", "true")
-        .option("multiLine", "true")
-        .option("escape", "\"")
-        .option("encoding", "UTF-8")
         .option("mode", "PERMISSIVE")
         .option("columnNameOfCorruptRecord", SourceContract.CORRUPT_RECORD);
   }
@@ -173,10 +191,44 @@ public final class SourceReader {
         .option("columnNameOfCorruptRecord", SourceContract.CORRUPT_RECORD);
   }
 
+  /** The character sets Spark 4's CSV reader accepts without {@link #JAVA_CHARSETS}. */
+  private static final Set<String> SPARK_CHARSETS =
+      Set.of("us-ascii", "iso-8859-1", "utf-8", "utf-16be", "utf-16le", "utf-16", "utf-32");
+
+  /** Lets the CSV reader use any charset of the JDK rather than Spark 4's seven. */
+  private static final String JAVA_CHARSETS = "spark.sql.legacy.javaCharsets";
+
+  /**
+   * Spark 4 refuses a CSV encoding outside its seven (windows-1252, the encoding of most Excel
+   * exports in Western Europe, among them) unless {@code spark.sql.legacy.javaCharsets} is set. The
+   * setting only widens what is accepted, and the rows are read long after this call, so it is set
+   * on the session (only when a source needs it: a run without such a source is untouched).
+   */
+  private static void allowCharset(SparkSession spark, String encoding) {
+    if (!SPARK_CHARSETS.contains(encoding.toLowerCase(Locale.ROOT))) {
+      spark.conf().set(JAVA_CHARSETS, "true");
+    }
+  }
+
+  /**
+   * How the source's CSV is written, for both the header and the rows: multi-line quoted values,
+   * and the delimiter, quote, escape (by default the quote itself: {@code ""}) and encoding of the
+   * source's config.
+   */
+  private static DataFrameReader csvOptions(DataFrameReader reader, SourceConfig config) {
+    return reader
+        .option("multiLine", "true")
+        .option("sep", config.delimiter())
+        .option("quote", config.quote())
+        .option("escape", config.escape())
+        .option("encoding", config.encoding());
+  }
+
   /** Header names of a CSV source (a BOM and surrounding spaces removed; repeats made unique). */
-  private static List<String> csvHeader(SparkSession spark, String path, String source) {
+  private static List<String> csvHeader(
+      SparkSession spark, String path, String source, SourceConfig config) {
     StructType header =
-        spark.read().option("header", "true").option("multiLine", "true").csv(path).schema();
+        csvOptions(spark.read(), config).option("header", "true").csv(path).schema();
     List<String> names = new ArrayList<>();
     for (String n : header.fieldNames()) {
       String clean = n.replace("\uFEFF", "").trim();

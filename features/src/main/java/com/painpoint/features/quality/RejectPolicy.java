@@ -4,13 +4,16 @@ import com.painpoint.features.config.PainpointException;
 import com.painpoint.features.contracts.Field;
 import com.painpoint.features.contracts.RejectReasons;
 import com.painpoint.features.contracts.SourceContract;
+import com.painpoint.features.contracts.SourceHints;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Decides whether a source's quality stops the run: a required column that no row carries, or a
  * share of rejected rows above the limit. Exact duplicates are counted but do not count against the
- * limit: a re-sent export is not bad data.
+ * limit: a re-sent export is not bad data. When the most common rejection looks like an export
+ * convention the source was not read with (epoch timestamps, decimal commas), the message says what
+ * to set in the config.
  */
 public final class RejectPolicy {
   private final double maxRejectShare;
@@ -50,11 +53,12 @@ public final class RejectPolicy {
               .max(Map.Entry.comparingByValue())
               .orElseThrow();
       SourceQuality.RejectExample ex = q.examples().get(top.getKey());
+      String hint = ex == null ? null : SourceHints.rejection(contract, top.getKey(), ex.value());
       throw PainpointException.badInput(
           String.format(
               Locale.ROOT,
               "%s: %.1f%% of %d rows rejected (limit %.1f%%); most common: %s (%d rows), e.g. file %s,"
-                  + " column %s, value '%s'; see rejected/%s/",
+                  + " column %s, value '%s'; see rejected/%s/%s",
               q.source(),
               100 * share,
               q.rowsRead(),
@@ -64,7 +68,8 @@ public final class RejectPolicy {
               ex == null ? path : ex.file(),
               ex == null ? "?" : ex.column(),
               ex == null ? "" : ex.value(),
-              q.source()));
+              q.source(),
+              hint == null ? "" : "; " + hint));
     }
   }
 }

@@ -1,9 +1,10 @@
 package com.painpoint.features.taxonomy;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.painpoint.features.config.PainpointException;
-import com.painpoint.features.config.YamlMap;
+import com.painpoint.features.config.YamlBinding;
 import java.io.Serializable;
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -21,20 +21,54 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class Taxonomy implements Serializable {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
-  private static final Set<String> TOP_KEYS = Set.of("touchpoints");
-  private static final Set<String> TOUCHPOINT_KEYS =
-      Set.of(
-          "name",
-          "position",
-          "owner",
-          "description",
-          "url_patterns",
-          "events",
-          "keywords",
-          "start_events",
-          "success_events",
-          "outcome",
-          "slow_ms");
+
+  /** The file as written: a list of touchpoint entries. */
+  private record TaxonomyFile(List<Entry> touchpoints) {
+    @JsonCreator
+    TaxonomyFile(@JsonProperty("touchpoints") List<Entry> touchpoints) {
+      this.touchpoints = touchpoints == null ? List.of() : touchpoints;
+    }
+  }
+
+  /** One entry of {@code touchpoints:} as written; checked (and defaulted) by {@link #check}. */
+  private record Entry(
+      String name,
+      Long position,
+      String owner,
+      String description,
+      List<String> urlPatterns,
+      List<String> events,
+      List<String> keywords,
+      List<String> startEvents,
+      List<String> successEvents,
+      Boolean outcome,
+      Long slowMs) {
+    @JsonCreator
+    Entry(
+        @JsonProperty("name") String name,
+        @JsonProperty("position") Long position,
+        @JsonProperty("owner") String owner,
+        @JsonProperty("description") String description,
+        @JsonProperty("url_patterns") List<String> urlPatterns,
+        @JsonProperty("events") List<String> events,
+        @JsonProperty("keywords") List<String> keywords,
+        @JsonProperty("start_events") List<String> startEvents,
+        @JsonProperty("success_events") List<String> successEvents,
+        @JsonProperty("outcome") Boolean outcome,
+        @JsonProperty("slow_ms") Long slowMs) {
+      this.name = name;
+      this.position = position;
+      this.owner = owner;
+      this.description = description;
+      this.urlPatterns = urlPatterns;
+      this.events = events;
+      this.keywords = keywords;
+      this.startEvents = startEvents;
+      this.successEvents = successEvents;
+      this.outcome = outcome;
+      this.slowMs = slowMs;
+    }
+  }
 
   private final List<Touchpoint> touchpoints;
 
@@ -44,18 +78,18 @@ public final class Taxonomy implements Serializable {
 
   /** Loads and validates a taxonomy file; any problem is one {@link PainpointException}. */
   public static Taxonomy load(Path file) {
-    return fromYaml(YamlMap.load(file));
+    return check(file.toString(), YamlBinding.load(file, TaxonomyFile.class, EMPTY));
   }
 
   /** Parses taxonomy YAML text; {@code name} is used in error messages. */
   public static Taxonomy parse(String name, String yaml) {
-    return fromYaml(YamlMap.parse(name, new StringReader(yaml)));
+    return check(name, YamlBinding.parse(name, yaml, TaxonomyFile.class, EMPTY));
   }
 
-  private static Taxonomy fromYaml(YamlMap root) {
-    String file = root.file();
-    root.requireOnlyKeys(TOP_KEYS);
-    List<YamlMap> items = root.maps("touchpoints");
+  private static final TaxonomyFile EMPTY = new TaxonomyFile(List.of());
+
+  private static Taxonomy check(String file, TaxonomyFile parsed) {
+    List<Entry> items = parsed.touchpoints();
     if (items.isEmpty()) {
       throw PainpointException.config(
           "taxonomy " + file + ": no touchpoints defined (expected a 'touchpoints:' list)");
@@ -65,8 +99,12 @@ public final class Taxonomy implements Serializable {
     Map<Long, String> positions = new HashMap<>();
     Map<String, String> eventOwners = new HashMap<>();
     for (int i = 0; i < items.size(); i++) {
-      YamlMap m = items.get(i).requireOnlyKeys(TOUCHPOINT_KEYS);
-      String name = m.requiredString("name");
+      String at = "touchpoints[" + i + "]";
+      Entry m = items.get(i);
+      if (m == null) {
+        throw YamlBinding.fieldError(file, at, "must be a mapping of keys, got nothing");
+      }
+      String name = required(file, at + ".name", m.name());
       String label = "taxonomy " + file + ": touchpoint #" + (i + 1) + " '" + name + "'";
       if (!NAME.matcher(name).matches()) {
         throw PainpointException.config(
@@ -76,7 +114,7 @@ public final class Taxonomy implements Serializable {
         throw PainpointException.config(
             label + ": duplicate name, already used by touchpoint #" + names.get(name));
       }
-      Long position = m.longValue("position", null);
+      Long position = m.position();
       if (position == null || position < 1) {
         throw PainpointException.config(
             label
@@ -88,8 +126,8 @@ public final class Taxonomy implements Serializable {
         throw PainpointException.config(
             label + ": position " + position + " is already used by '" + clash + "'");
       }
-      String owner = m.requiredString("owner");
-      List<String> urls = m.strings("url_patterns");
+      String owner = required(file, at + ".owner", m.owner());
+      List<String> urls = texts(file, at + ".url_patterns", m.urlPatterns());
       for (String p : urls) {
         try {
           Pattern.compile(p);
@@ -102,9 +140,9 @@ public final class Taxonomy implements Serializable {
                   + e.getDescription());
         }
       }
-      List<String> events = m.strings("events");
-      List<String> starts = m.strings("start_events");
-      List<String> successes = m.strings("success_events");
+      List<String> events = texts(file, at + ".events", m.events());
+      List<String> starts = texts(file, at + ".start_events", m.startEvents());
+      List<String> successes = texts(file, at + ".success_events", m.successEvents());
       if (starts.isEmpty() != successes.isEmpty()) {
         throw PainpointException.config(
             label
@@ -118,7 +156,7 @@ public final class Taxonomy implements Serializable {
         }
       }
       List<String> keywords = new ArrayList<>();
-      for (String k : m.strings("keywords")) {
+      for (String k : texts(file, at + ".keywords", m.keywords())) {
         if (!k.isBlank()) {
           keywords.add(k.trim().toLowerCase(java.util.Locale.ROOT));
         }
@@ -127,7 +165,7 @@ public final class Taxonomy implements Serializable {
         throw PainpointException.config(
             label + ": needs at least one of url_patterns, events or keywords to be recognised");
       }
-      Long slow = m.longValue("slow_ms", null);
+      Long slow = m.slowMs();
       if (slow != null && slow <= 0) {
         throw PainpointException.config(label + ": field 'slow_ms' must be > 0, got " + slow);
       }
@@ -141,10 +179,31 @@ public final class Taxonomy implements Serializable {
               keywords,
               starts,
               successes,
-              m.bool("outcome", false),
+              Boolean.TRUE.equals(m.outcome()),
               slow));
     }
     return new Taxonomy(out);
+  }
+
+  private static String required(String file, String path, String value) {
+    if (value == null || value.isBlank()) {
+      throw YamlBinding.fieldError(file, path, "is required");
+    }
+    return value.trim();
+  }
+
+  /** A list of text values (an absent key is an empty list; an empty item is refused). */
+  private static List<String> texts(String file, String path, List<String> values) {
+    if (values == null) {
+      return List.of();
+    }
+    for (String v : values) {
+      if (v == null) {
+        throw YamlBinding.fieldError(
+            file, path, "must be a list of text values, got an empty item");
+      }
+    }
+    return values;
   }
 
   @SafeVarargs

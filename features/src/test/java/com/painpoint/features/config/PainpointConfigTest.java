@@ -3,6 +3,7 @@ package com.painpoint.features.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PainpointConfigTest {
@@ -91,5 +92,160 @@ class PainpointConfigTest {
                     "ranking: {negativity_weight: 0, friction_weight: 0, churn_weight: 0,"
                         + " revenue_weight: 0}\n"))
         .hasMessageContaining("must not all be 0");
+  }
+
+  private static void invalid(String yaml, String message) {
+    assertThatThrownBy(() -> PainpointConfig.parse("c.yaml", yaml))
+        .isInstanceOf(PainpointException.class)
+        .hasMessage(message)
+        .extracting(e -> ((PainpointException) e).kind())
+        .isEqualTo(PainpointException.Kind.CONFIG);
+  }
+
+  @Test
+  void anUnknownKeyOrAValueOfTheWrongTypeNamesFileKeyAndValue() {
+    invalid(
+        "max_reject_share: 0.1\nmaxRejectShare: 0.2\n",
+        "c.yaml: field 'maxRejectShare' unknown field (known: churn, journeys, max_reject_share,"
+            + " ranking, sentiment, sources, themes)");
+    invalid(
+        "churn: {gbt: {max_depth: 5}}\n",
+        "c.yaml: field 'churn.gbt.max_depth' unknown field (known: max_depths, max_iter,"
+            + " step_size)");
+    invalid(
+        "journeys: {session_gap_minutes: 1.5}\n",
+        "c.yaml: field 'journeys.session_gap_minutes' must be a whole number, got '1.5'");
+    invalid(
+        "max_reject_share: '0.1'\n",
+        "c.yaml: field 'max_reject_share' must be a number, got '0.1'");
+    invalid("themes: 5\n", "c.yaml: field 'themes' must be a mapping of keys, got '5'");
+    invalid(
+        "sources: {crm: {columns: {customer_id: [a, b]}}}\n",
+        "c.yaml: field 'sources.crm.columns.customer_id' must be text, got a list");
+    invalid(
+        "churn: {permutation_importance: 'off'}\n",
+        "c.yaml: field 'churn.permutation_importance' must be true or false, got 'off'");
+    invalid("- a\n", "c.yaml: the top level must be a mapping of keys");
+  }
+
+  @Test
+  void churnDefaultsAreTheSettingsTheChurnStageHasAlwaysUsed() {
+    ChurnOptions d = PainpointConfig.parse("c.yaml", "").churn();
+    assertThat(d).isEqualTo(ChurnOptions.DEFAULTS).isEqualTo(PainpointConfig.DEFAULTS.churn());
+    assertThat(d.models()).containsExactly("logistic_regression", "gbt");
+    assertThat(d.logisticRegression().regParams()).containsExactly(0.0, 0.01, 0.1);
+    assertThat(d.logisticRegression().elasticNetParams()).containsExactly(0.0, 0.5);
+    assertThat(d.gbt().maxDepths()).containsExactly(4);
+    assertThat(d.gbt().maxIter()).isEqualTo(50);
+    assertThat(d.gbt().stepSize()).isEqualTo(0.2);
+    assertThat(d.permutationImportance()).isTrue();
+    // An empty section, or one naming only some keys, keeps the other defaults.
+    assertThat(PainpointConfig.parse("c.yaml", "churn:\n").churn()).isEqualTo(d);
+    ChurnOptions c =
+        PainpointConfig.parse("c.yaml", "churn: {gbt: {max_iter: 100, step_size: 0.1}}\n").churn();
+    assertThat(c.gbt()).isEqualTo(new ChurnOptions.GbtOptions(List.of(4), 100, 0.1));
+    assertThat(c.logisticRegression()).isEqualTo(d.logisticRegression());
+    assertThat(c.tries(ChurnOptions.GBT)).isTrue();
+  }
+
+  @Test
+  void badChurnValuesAreRefusedNamingKeyAndValue() {
+    invalid(
+        "churn: {models: [xgboost]}\n",
+        "c.yaml: field 'churn.models' must hold logistic_regression and/or gbt; got 'xgboost'");
+    invalid(
+        "churn: {models: []}\n",
+        "c.yaml: field 'churn.models' must name at least one of logistic_regression, gbt; got []");
+    invalid("churn: {models: [gbt, gbt]}\n", "c.yaml: field 'churn.models' names 'gbt' twice");
+    invalid(
+        "churn: {logistic_regression: {reg_params: [0.1, -1]}}\n",
+        "c.yaml: field 'churn.logistic_regression.reg_params' must hold numbers >= 0; got -1.0");
+    invalid(
+        "churn: {logistic_regression: {elastic_net_params: [1.5]}}\n",
+        "c.yaml: field 'churn.logistic_regression.elastic_net_params' must hold numbers between 0"
+            + " and 1; got 1.5");
+    invalid(
+        "churn: {logistic_regression: {reg_params: []}}\n",
+        "c.yaml: field 'churn.logistic_regression.reg_params' must hold at least one value; got []");
+    invalid(
+        "churn: {gbt: {max_depths: [4, 31]}}\n",
+        "c.yaml: field 'churn.gbt.max_depths' must hold whole numbers between 1 and 30; got 31");
+    invalid(
+        "churn: {gbt: {max_iter: 0}}\n",
+        "c.yaml: field 'churn.gbt.max_iter' must be at least 1, got 0");
+    invalid(
+        "churn: {gbt: {step_size: 1.5}}\n",
+        "c.yaml: field 'churn.gbt.step_size' must be in (0, 1], got 1.5");
+    invalid(
+        "churn: {gbt: {max_iter: 2.5}}\n",
+        "c.yaml: field 'churn.gbt.max_iter' must be a whole number, got '2.5'");
+  }
+
+  @Test
+  void sourceOptionsDefaultToAStandardExportAndParseInOneLine() {
+    SourceConfig d = PainpointConfig.parse("c.yaml", "").source("crm");
+    assertThat(d).isEqualTo(SourceConfig.AUTO);
+    assertThat(d.delimiter()).isEqualTo(",");
+    assertThat(d.quote()).isEqualTo("\"");
+    assertThat(d.escape()).isEqualTo("\"");
+    assertThat(d.encoding()).isEqualTo("UTF-8");
+    assertThat(d.decimalComma()).isFalse();
+    assertThat(d.timestampUnit()).isNull();
+    assertThat(d.csvOptionsSet()).isEmpty();
+
+    PainpointConfig c =
+        PainpointConfig.parse(
+            "c.yaml",
+            """
+            sources:
+              crm: {delimiter: ';', decimal: ',', encoding: windows-1252}
+              clickstream: {timestamp_unit: millis}
+              feedback: {delimiter: "\\t", quote: "'", escape: '\\'}
+            """);
+    SourceConfig crm = c.source("crm");
+    assertThat(crm.delimiter()).isEqualTo(";");
+    assertThat(crm.decimalComma()).isTrue();
+    assertThat(crm.encoding()).isEqualTo("windows-1252");
+    assertThat(crm.csvOptionsSet()).containsExactly("delimiter", "encoding");
+    assertThat(crm.format()).isEqualTo("auto");
+    assertThat(c.source("clickstream").timestampUnit())
+        .isEqualTo(SourceConfig.TimestampUnit.MILLIS);
+    SourceConfig feedback = c.source("feedback");
+    assertThat(feedback.delimiter()).isEqualTo("\t");
+    assertThat(feedback.quote()).isEqualTo("'");
+    assertThat(feedback.escape()).isEqualTo("\\");
+  }
+
+  @Test
+  void badSourceOptionsAreRefusedNamingKeyAndValue() {
+    invalid(
+        "sources: {crm: {encoding: latin-9000}}\n",
+        "c.yaml: field 'sources.crm.encoding' must be a character set Java knows (UTF-8,"
+            + " windows-1252, ISO-8859-1, …); got 'latin-9000'");
+    invalid(
+        "sources: {crm: {decimal: ';'}}\n",
+        "c.yaml: field 'sources.crm.decimal' must be '.' or ','; got ';'");
+    invalid(
+        "sources: {crm: {quote: \"''\"}}\n",
+        "c.yaml: field 'sources.crm.quote' must be one character, got ''''");
+    invalid(
+        "sources: {crm: {delimiter: ''}}\n",
+        "c.yaml: field 'sources.crm.delimiter' must be one or more characters, not a line break;"
+            + " got ''");
+    invalid(
+        "sources: {crm: {delimiter: '\"'}}\n",
+        "c.yaml: field 'sources.crm.delimiter' must differ from quote, got '\"' for both");
+    invalid(
+        "sources: {clickstream: {timestamp_unit: nanos}}\n",
+        "c.yaml: field 'sources.clickstream.timestamp_unit' must be seconds, millis or micros;"
+            + " got 'nanos'");
+    invalid(
+        "sources: {clickstream: {format: parquet, delimiter: ';'}}\n",
+        "c.yaml: field 'sources.clickstream.delimiter' applies to CSV sources only, and the format"
+            + " is parquet");
+    invalid(
+        "sources: {crm: {sep: ';'}}\n",
+        "c.yaml: field 'sources.crm.sep' unknown field (known: columns, decimal, delimiter,"
+            + " encoding, escape, format, quote, timestamp_unit)");
   }
 }

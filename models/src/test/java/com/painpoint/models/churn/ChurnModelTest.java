@@ -3,6 +3,7 @@ package com.painpoint.models.churn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.painpoint.features.config.ChurnOptions;
 import com.painpoint.features.config.PainpointException;
 import com.painpoint.features.spark.SparkSessions;
 import java.nio.file.Path;
@@ -42,7 +43,15 @@ class ChurnModelTest {
     // One regularisation setting and a short boosting run: the grid is tested by eval-churn, and
     // each logistic regression fit costs seconds of Spark jobs on a small local session.
     ChurnModel.Settings quick =
-        new ChurnModel.Settings(42L, 0.6, 0.2, List.of(0.01), List.of(0.0), 10, 3, 0.1);
+        new ChurnModel.Settings(
+            42L,
+            0.6,
+            0.2,
+            new ChurnOptions(
+                List.of(ChurnOptions.LOGISTIC_REGRESSION, ChurnOptions.GBT),
+                new ChurnOptions.LogisticRegressionOptions(List.of(0.01), List.of(0.0)),
+                new ChurnOptions.GbtOptions(List.of(3), 10, 0.1),
+                true));
     trained = ChurnModel.train(ChurnTable.prepare(raw, types), types, quick);
   }
 
