@@ -126,31 +126,37 @@ final class ChurnRun implements NightStage<ChurnRun.Result> {
     Dataset<Row> input = CustomerRisk.modelInput(customers);
     Dataset<Row> known = input.filter(col(CrmSchema.CHURNED).isNotNull());
     ColumnTypes types = ColumnTypeDetector.detect(known, CrmSchema.CHURNED, CrmSchema.CUSTOMER_ID);
-    ChurnModel.Settings settings = ChurnModel.Settings.defaults();
+    ChurnModel.Settings settings = ChurnModel.Settings.from(ctx.config().churn());
     TrainedChurnModel model = ChurnModel.train(ChurnTable.prepare(known, types), types, settings);
     model.save(ctx.datasets().path(RunDataset.CHURN_MODEL));
     ChurnMetrics test = model.test();
+    List<String> validation = new ArrayList<>();
+    for (String family : ctx.config().churn().models()) {
+      validation.add(family + " " + round(model.best(family).validationAuc()));
+    }
     ctx.stages()
         .progress(
-            "churn: {} chosen (validation ROC AUC lr {} / gbt {}); test ROC AUC {}, PR AUC {},"
-                + " Brier {}",
+            "churn: {} chosen (best validation ROC AUC {}); test ROC AUC {}, PR AUC {}, Brier {}",
             model.modelName(),
-            round(model.best(ChurnModel.LOGISTIC_REGRESSION).validationAuc()),
-            round(model.best(ChurnModel.GBT).validationAuc()),
+            String.join(" / ", validation),
             round(test.rocAuc()),
             round(test.prAuc()),
             round(test.brier()));
 
-    Map<String, Double> aucDrops =
-        PermutationImportance.aucDropByTouchpoint(
-            ChurnTable.prepare(known, types),
-            types,
-            model,
-            CustomerFeatures.countedTouchpoints(ctx.taxonomy()),
-            settings);
-    ctx.stages()
-        .progress(
-            "churn: held-out ROC AUC drop when a touchpoint's features are shuffled {}", aucDrops);
+    Map<String, Double> aucDrops = Map.of();
+    if (settings.permutationImportance()) {
+      aucDrops =
+          PermutationImportance.aucDropByTouchpoint(
+              ChurnTable.prepare(known, types),
+              types,
+              model,
+              CustomerFeatures.countedTouchpoints(ctx.taxonomy()),
+              settings);
+      ctx.stages()
+          .progress(
+              "churn: held-out ROC AUC drop when a touchpoint's features are shuffled {}",
+              aucDrops);
+    }
 
     Dataset<Row> active = input.filter(col(CrmSchema.CHURNED).equalTo(false));
     Dataset<Row> scoredActive = ChurnModel.score(model.model(), ChurnTable.prepare(active, types));
