@@ -2,9 +2,9 @@ package com.painpoint.features.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.painpoint.features.SparkTestBase;
 import com.painpoint.features.contracts.CrmSchema;
 import com.painpoint.features.taxonomy.Taxonomy;
+import com.painpoint.features.testing.SparkTestBase;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;

@@ -3,9 +3,9 @@ package com.painpoint.features.journeys;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.painpoint.features.SparkTestBase;
 import com.painpoint.features.contracts.ClickstreamSchema;
 import com.painpoint.features.taxonomy.Taxonomy;
+import com.painpoint.features.testing.SparkTestBase;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;

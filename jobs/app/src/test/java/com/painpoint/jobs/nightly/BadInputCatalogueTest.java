@@ -21,8 +21,8 @@ import com.painpoint.features.journeys.JourneyConfig;
 import com.painpoint.features.journeys.Journeys;
 import com.painpoint.features.quality.RejectPolicy;
 import com.painpoint.features.quality.SourceQuality;
-import com.painpoint.features.spark.SparkSessions;
 import com.painpoint.features.taxonomy.Taxonomy;
+import com.painpoint.features.testing.SparkTestBase;
 import com.painpoint.features.window.LookbackWindow;
 import com.painpoint.jobs.io.RunOutput;
 import com.painpoint.models.sentiment.SentimentColumns;
@@ -42,13 +42,10 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,7 +56,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the one-line message and exit code with which it stops. Inputs go through the job's own ingest
  * ({@link SourceIngest}), journeys, sentiment and output code; each case is a small file.
  */
-class BadInputCatalogueTest {
+class BadInputCatalogueTest extends SparkTestBase {
   static final LocalDate RUN_DATE = LocalDate.of(2026, 6, 30);
   static final String CRM_HEADER =
       "customer_id,segment,plan,region,signup_date,monthly_revenue,churned,churn_date,snapshot_date\n";
@@ -73,17 +70,6 @@ class BadInputCatalogueTest {
   static final Taxonomy TAXONOMY = Taxonomy.parse("taxonomy.yaml", TAXONOMY_YAML);
 
   @TempDir static Path dir;
-  static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkSessions.forTests("painpoint-bad-input-catalogue");
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   // ---------------------------------------------------------------- harness
 

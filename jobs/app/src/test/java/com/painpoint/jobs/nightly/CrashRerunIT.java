@@ -2,7 +2,7 @@ package com.painpoint.jobs.nightly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.painpoint.features.spark.SparkSessions;
+import com.painpoint.features.testing.SparkTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,14 +21,13 @@ import org.junit.jupiter.api.io.TempDir;
  * is visible as finished; a second run started while one is in progress refuses; the rerun after
  * the crashes cleans up and gives outputs identical to an uninterrupted run.
  */
-class CrashRerunIT {
+class CrashRerunIT extends SparkTestBase {
   static final LocalDate RUN_DATE = LocalDate.of(2026, 6, 30);
   static final String JOB = "com.painpoint.jobs.nightly.NightlyJob";
   static final Duration STAGE_TIMEOUT = Duration.ofMinutes(15);
 
   @TempDir static Path dir;
   static Path data;
-  static SparkSession spark;
 
   @BeforeAll
   static void generate() throws Exception {
@@ -51,14 +48,6 @@ class CrashRerunIT {
             "--days",
             "60");
     assertThat(gen.await(STAGE_TIMEOUT)).as(gen.tail()).isZero();
-    spark = SparkSessions.forTests("painpoint-crash-rerun-it");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (spark != null) {
-      spark.stop();
-    }
   }
 
   static String[] args(Path out) {

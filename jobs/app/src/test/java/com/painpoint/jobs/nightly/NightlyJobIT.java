@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.painpoint.features.config.PainpointException;
-import com.painpoint.features.spark.SparkSessions;
+import com.painpoint.features.testing.SparkTestBase;
 import com.painpoint.jobs.report.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,21 +18,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The nightly job end to end on the committed sample, checked against its planted truth. */
-class NightlyJobIT {
+class NightlyJobIT extends SparkTestBase {
   static final ObjectMapper JSON = new ObjectMapper();
   static final LocalDate RUN_DATE = LocalDate.of(2026, 6, 30);
   static final Path SAMPLES =
       Path.of(System.getProperty("painpoint.repo.root", "../..")).resolve("data-samples");
 
   @TempDir static Path out;
-  static SparkSession spark;
   static NightlyJob.RunResult result;
   static JsonNode manifest;
   static JsonNode truth;
@@ -50,7 +47,6 @@ class NightlyJobIT {
 
   @BeforeAll
   static void runSample() throws Exception {
-    spark = SparkSessions.forTests("painpoint-nightly-it");
     result = NightlyJob.run(spark, options(out, SAMPLES.resolve("crm.csv").toString()));
     manifest = JSON.readTree(result.manifestJson());
     truth = JSON.readTree(SAMPLES.resolve("ground_truth.json").toFile());
@@ -262,11 +258,6 @@ class NightlyJobIT {
     String most =
         named.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
     assertThat(churnTop).contains(most);
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
   }
 
   static List<String> strings(JsonNode array) {
