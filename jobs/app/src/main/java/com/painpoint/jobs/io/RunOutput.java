@@ -1,6 +1,7 @@
 package com.painpoint.jobs.io;
 
 import com.painpoint.features.config.PainpointException;
+import com.painpoint.jobs.nightly.HaltHook;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -172,6 +173,7 @@ public final class RunOutput {
       throw new PainpointException(
           PainpointException.Kind.RUNTIME, "cannot write " + path(name) + ": " + e, e);
     }
+    HaltHook.reached("wrote:" + name);
   }
 
   /**
@@ -188,6 +190,7 @@ public final class RunOutput {
         .option("header", "true")
         .csv(path("_" + name + "_csv"));
     singleFile("_" + name + "_csv", name + ".csv");
+    HaltHook.reached("wrote:" + name);
   }
 
   /**

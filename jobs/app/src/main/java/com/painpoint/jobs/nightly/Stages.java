@@ -33,7 +33,7 @@ final class Stages {
     LOG.info("stage {}/{} {}: {}", index, total, name, description);
     sc.setJobGroup("painpoint:" + name, description, false);
     long start = System.nanoTime();
-    pauseForDebugging();
+    HaltHook.reached("stage:" + name);
     try {
       Result<T> r = work.get();
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -52,23 +52,6 @@ final class Stages {
       return r.value();
     } finally {
       sc.clearJobGroup();
-    }
-  }
-
-  /**
-   * System property {@value #DEBUG_DELAY}: milliseconds to wait at the start of every stage, so an
-   * operator or a test can reliably interrupt a run inside a given (even a quick) stage.
-   */
-  static final String DEBUG_DELAY = "painpoint.debug.stageDelayMs";
-
-  private static void pauseForDebugging() {
-    long ms = Long.getLong(DEBUG_DELAY, 0L);
-    if (ms > 0) {
-      try {
-        Thread.sleep(ms);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
     }
   }
 

@@ -1,7 +1,9 @@
 package com.painpoint.jobs.nightly;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.painpoint.features.config.PainpointException;
 import com.painpoint.features.testing.SparkTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,15 +18,53 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Crash and rerun, with real processes: the nightly job runs in its own JVM and is SIGKILLed during
- * sentiment, during the churn stage's output writes and during the report. After each kill no run
- * is visible as finished; a second run started while one is in progress refuses; the rerun after
- * the crashes cleans up and gives outputs identical to an uninterrupted run.
+ * Crash and rerun, with real processes. The nightly job runs in its own JVM three times on one
+ * generated data set and output folder:
+ *
+ * <ol>
+ *   <li>halted by {@link HaltHook} in the sentiment stage, right after it wrote {@code
+ *       touchpoint_sentiment} (the scored sentences staged, themes and churn not yet run);
+ *   <li>halted in the report stage, right after it wrote {@code report.html} (every other output
+ *       staged, {@code summary.md} and the manifest not yet);
+ *   <li>the rerun, which must finish.
+ * </ol>
+ *
+ * (Before the hook, a third run was killed while the churn stage wrote its outputs; it left an
+ * abandoned staging folder like the two above, which the rerun removes unread, and cost a run of
+ * the churn stage, the slowest, so it was dropped.)
+ *
+ * <p>The hook halts the JVM like {@code kill -9} (exit 137, no shutdown hooks, no cleanup) at a
+ * point named by a system property, so each kill lands at the same place on every machine, with no
+ * log waiting or timing. After each kill no {@code run_date=D/} exists and the dead run's lock
+ * stays behind; the next run takes it over; the rerun leaves no lock or staging folder.
+ *
+ * <p>"A second run of the same date while one is in progress refuses" is checked in this JVM,
+ * before the first child: the run date's lock is written as held by a live process on this host
+ * (this test JVM, which is alive by construction), and {@link NightlyJob#run} must stop with exit
+ * code 4 without touching the output. A real live run is not needed for that: the refusal is
+ * decided by the lock's holder alone ({@code RunOutput}), and racing a live child would make the
+ * check timing-dependent.
+ *
+ * <p>The uninterrupted run is done in this JVM too ({@link NightlyJob#run} on the shared session),
+ * over the rerun's committed output: so it also checks that a rerun of a finished date replaces it
+ * with identical results. The children get the test session's settings (local[2], two shuffle
+ * partitions, no adaptive execution) as system properties, because partitioning decides
+ * floating-point sums and ML sampling: the same settings give the same outputs to the last bit.
  */
 class CrashRerunIT extends SparkTestBase {
   static final LocalDate RUN_DATE = LocalDate.of(2026, 6, 30);
   static final String JOB = "com.painpoint.jobs.nightly.NightlyJob";
-  static final Duration STAGE_TIMEOUT = Duration.ofMinutes(15);
+  static final Duration RUN_TIMEOUT = Duration.ofMinutes(15);
+
+  /** The shared test session's settings, for the child JVMs (Spark reads spark.* properties). */
+  static final List<String> TEST_SETTINGS =
+      List.of(
+          "-Dspark.master=local[2]",
+          "-Dspark.sql.shuffle.partitions=2",
+          "-Dspark.sql.adaptive.enabled=false",
+          "-Dspark.ui.enabled=false",
+          "-Dspark.driver.host=127.0.0.1",
+          "-Dspark.driver.bindAddress=127.0.0.1");
 
   @TempDir static Path dir;
   static Path data;
@@ -47,7 +87,11 @@ class CrashRerunIT extends SparkTestBase {
             RUN_DATE.toString(),
             "--days",
             "60");
-    assertThat(gen.await(STAGE_TIMEOUT)).as(gen.tail()).isZero();
+    assertThat(gen.await(RUN_TIMEOUT)).as(gen.tail()).isZero();
+  }
+
+  static NightlyOptions options(Path out) {
+    return NightlyOptions.parse(args(out));
   }
 
   static String[] args(Path out) {
@@ -61,67 +105,113 @@ class CrashRerunIT extends SparkTestBase {
     };
   }
 
-  static ChildJvm job(Path out, String logName, List<String> props) {
+  /** The job in its own JVM, halted at {@code haltAt} (null: runs to the end). */
+  static ChildJvm job(Path out, String logName, String haltAt) {
+    List<String> props = new ArrayList<>(TEST_SETTINGS);
+    if (haltAt != null) {
+      props.add("-D" + HaltHook.PROPERTY + "=" + haltAt);
+    }
     return ChildJvm.start(dir.resolve(logName), props, JOB, args(out));
+  }
+
+  /** The staging folders of runs of RUN_DATE (the lock file aside). */
+  static List<String> stagedRuns(Path out) throws Exception {
+    Path staging = out.resolve("_staging");
+    if (!Files.exists(staging)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(staging)) {
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("run_date=" + RUN_DATE + ".") && !n.endsWith(".lock"))
+          .sorted()
+          .toList();
+    }
   }
 
   @Test
   void killedRunsLeaveNothingVisibleAndTheRerunMatchesAnUninterruptedRun() throws Exception {
-    Path crashed = dir.resolve("crashed");
-    Path run = crashed.resolve("run_date=" + RUN_DATE);
-    Path lock = crashed.resolve("_staging").resolve("run_date=" + RUN_DATE + ".lock");
+    Path out = dir.resolve("out");
+    Path run = out.resolve("run_date=" + RUN_DATE);
+    Path lock = out.resolve("_staging").resolve("run_date=" + RUN_DATE + ".lock");
 
-    // 1. Killed during sentiment; meanwhile a second run of the same date refuses.
-    ChildJvm first = job(crashed, "killed-in-sentiment.log", List.of());
-    first.awaitLog("stage 4/7 sentiment:", STAGE_TIMEOUT);
-    ChildJvm second = job(crashed, "concurrent.log", List.of());
-    assertThat(second.await(STAGE_TIMEOUT)).as(second.tail()).isEqualTo(4);
-    assertThat(Files.readString(second.log))
-        .contains("another run for " + RUN_DATE + " is in progress");
-    assertThat(first.process.isAlive()).as("the first run goes on").isTrue();
-    assertThat(first.kill()).isEqualTo(137);
+    // 0. A run of the same date is in progress (its lock held by a live process on this host):
+    // a second run refuses with exit 4 and touches nothing.
+    Files.createDirectories(lock.getParent());
+    String live =
+        ProcessHandle.current().pid()
+            + "@"
+            + java.net.InetAddress.getLocalHost().getHostName()
+            + " since 2026-06-30T01:00:00Z";
+    Files.writeString(lock, live);
+    assertThatThrownBy(() -> NightlyJob.run(spark, options(out)))
+        .isInstanceOf(PainpointException.class)
+        .hasMessageStartingWith(
+            "another run for " + RUN_DATE + " is in progress (pid " + live + ")")
+        .extracting(e -> ((PainpointException) e).kind().exitCode())
+        .isEqualTo(4);
+    assertThat(lock).as("the live run's lock is left alone").hasContent(live);
+    assertThat(stagedRuns(out)).as("the refused run staged nothing").isEmpty();
+    assertThat(run).doesNotExist();
+    Files.delete(lock);
+
+    // 1. Halted in the sentiment stage, after it wrote touchpoint_sentiment.
+    ChildJvm sentiment = job(out, "halted-in-sentiment.log", "wrote:touchpoint_sentiment");
+    assertThat(sentiment.await(RUN_TIMEOUT)).as(sentiment.tail()).isEqualTo(HaltHook.EXIT_STATUS);
+    assertThat(Files.readString(sentiment.log))
+        .contains("stage 4/7 sentiment:")
+        .contains("halting at wrote:touchpoint_sentiment");
     assertThat(run).as("a run killed in sentiment is not visible").doesNotExist();
     assertThat(lock).as("the killed run's lock stays behind").exists();
+    List<String> staged = stagedRuns(out);
+    assertThat(staged).hasSize(1);
+    Path sentimentStaging = out.resolve("_staging").resolve(staged.get(0));
+    assertThat(sentimentStaging.resolve("touchpoint_sentiment.csv")).exists();
+    assertThat(sentimentStaging.resolve(SentimentRun.UNTHEMED)).isDirectory();
+    assertThat(sentimentStaging.resolve(ThemeRun.PAIN_THEMES)).doesNotExist();
 
-    // 2. Killed while the churn stage writes its outputs (after customer_features is written).
-    ChildJvm writing = job(crashed, "killed-writing.log", List.of());
-    writing.awaitLog("customer_features:", STAGE_TIMEOUT);
-    assertThat(Files.readString(writing.log)).contains("taking over");
-    assertThat(writing.kill()).isEqualTo(137);
-    assertThat(run).as("a run killed while writing outputs is not visible").doesNotExist();
-
-    // 3. Killed during the report (each stage paused 2 s at its start, so the kill lands inside).
-    ChildJvm reporting =
-        job(crashed, "killed-in-report.log", List.of("-D" + Stages.DEBUG_DELAY + "=2000"));
-    reporting.awaitLog("stage 7/7 report:", STAGE_TIMEOUT);
-    assertThat(reporting.kill()).isEqualTo(137);
+    // 2. Halted in the report stage, after report.html and before summary.md; it took over the
+    // dead run's lock and removed its staging folder.
+    ChildJvm report = job(out, "halted-in-report.log", "wrote:" + ReportRun.REPORT_HTML);
+    assertThat(report.await(RUN_TIMEOUT)).as(report.tail()).isEqualTo(HaltHook.EXIT_STATUS);
+    assertThat(Files.readString(report.log))
+        .contains("taking over the lock of a run that died")
+        .contains("halting at wrote:" + ReportRun.REPORT_HTML);
     assertThat(run).as("a run killed in the report is not visible").doesNotExist();
+    assertThat(lock).exists();
+    staged = stagedRuns(out);
+    assertThat(staged).hasSize(1).doesNotContain(sentimentStaging.getFileName().toString());
+    Path reportStaging = out.resolve("_staging").resolve(staged.get(0));
+    assertThat(reportStaging.resolve(ReportRun.REPORT_HTML)).exists();
+    assertThat(reportStaging.resolve("touchpoint_ranking.csv")).exists();
+    assertThat(reportStaging.resolve(ReportRun.SUMMARY_MD)).doesNotExist();
+    assertThat(reportStaging.resolve(NightlyJob.MANIFEST)).doesNotExist();
 
-    // 4. The rerun finishes and cleans up; an uninterrupted run elsewhere gives the same outputs.
-    ChildJvm rerun = job(crashed, "rerun.log", List.of());
-    assertThat(rerun.await(STAGE_TIMEOUT)).as(rerun.tail()).isZero();
-    Path clean = dir.resolve("clean");
-    ChildJvm uninterrupted = job(clean, "uninterrupted.log", List.of());
-    assertThat(uninterrupted.await(STAGE_TIMEOUT)).as(uninterrupted.tail()).isZero();
+    // 3. The rerun finishes, takes over the lock and cleans up.
+    ChildJvm rerun = job(out, "rerun.log", null);
+    assertThat(rerun.await(RUN_TIMEOUT)).as(rerun.tail()).isZero();
+    assertThat(Files.readString(rerun.log)).contains("taking over the lock of a run that died");
+    assertThat(run.resolve(NightlyJob.MANIFEST)).exists();
+    assertThat(out.resolve("_staging")).as("lock or staging left after the rerun").doesNotExist();
+    Map<String, String> rerunOutputs = OutputText.comparable(OutputText.of(spark, run));
+    String rerunReport = Files.readString(run.resolve(ReportRun.REPORT_HTML));
+    String rerunSummary = Files.readString(run.resolve(ReportRun.SUMMARY_MD));
 
-    assertThat(run.resolve("report.html")).exists();
-    Path staging = crashed.resolve("_staging");
-    if (Files.exists(staging)) {
-      try (Stream<Path> left = Files.list(staging)) {
-        assertThat(left.toList()).as("lock or staging left after the rerun").isEmpty();
-      }
-    }
-    Map<String, String> expected =
-        NightlyJobIT.comparable(OutputText.of(spark, clean.resolve("run_date=" + RUN_DATE)));
-    Map<String, String> actual = NightlyJobIT.comparable(OutputText.of(spark, run));
-    assertThat(actual.keySet()).isEqualTo(expected.keySet());
+    // 4. An uninterrupted run of the same date, replacing the rerun's: identical outputs.
+    NightlyJob.run(spark, options(out));
+    assertThat(out.resolve("_staging")).doesNotExist();
+    Map<String, String> uninterrupted = OutputText.comparable(OutputText.of(spark, run));
+    assertThat(uninterrupted.keySet()).isEqualTo(rerunOutputs.keySet());
+    assertThat(uninterrupted.keySet())
+        .contains("feedback_scored", "pain_themes", "customer_risk", "touchpoint_ranking.csv");
     List<String> differing = new ArrayList<>();
-    expected.forEach(
-        (k, v) -> (v.equals(actual.get(k)) ? new ArrayList<String>() : differing).add(k));
-    assertThat(differing).as("outputs differing from an uninterrupted run").isEmpty();
-    assertThat(NightlyJobIT.withoutTimestamps(Files.readString(run.resolve("report.html"))))
-        .isEqualTo(
-            NightlyJobIT.withoutTimestamps(
-                Files.readString(clean.resolve("run_date=" + RUN_DATE).resolve("report.html"))));
+    rerunOutputs.forEach(
+        (k, v) -> (v.equals(uninterrupted.get(k)) ? new ArrayList<String>() : differing).add(k));
+    assertThat(differing)
+        .as("outputs differing between the rerun and an uninterrupted run")
+        .isEmpty();
+    assertThat(OutputText.withoutTimestamps(Files.readString(run.resolve(ReportRun.REPORT_HTML))))
+        .isEqualTo(OutputText.withoutTimestamps(rerunReport));
+    assertThat(OutputText.withoutTimestamps(Files.readString(run.resolve(ReportRun.SUMMARY_MD))))
+        .isEqualTo(OutputText.withoutTimestamps(rerunSummary));
   }
 }
