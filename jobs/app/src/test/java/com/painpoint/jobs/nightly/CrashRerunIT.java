@@ -24,44 +24,39 @@ import org.junit.jupiter.api.io.TempDir;
  * <ol>
  *   <li>halted by {@link HaltHook} in the sentiment stage, right after it wrote {@code
  *       touchpoint_sentiment} (the scored sentences staged, themes and churn not yet run);
- *   <li>halted in the report stage, right after it wrote {@code report.html} (every other output
- *       staged, {@code summary.md} and the manifest not yet);
+ *   <li>halted after its last write, {@code manifest.json}, just before the commit: every stage ran
+ *       from scratch to the end and every output is staged, yet none may be visible;
  *   <li>the rerun, which must finish.
  * </ol>
- *
- * (Before the hook, a third run was killed while the churn stage wrote its outputs; it left an
- * abandoned staging folder like the two above, which the rerun removes unread, and cost a run of
- * the churn stage, the slowest, so it was dropped.)
  *
  * <p>The hook halts the JVM like {@code kill -9} (exit 137, no shutdown hooks, no cleanup) at a
  * point named by a system property, so each kill lands at the same place on every machine, with no
  * log waiting or timing. After each kill no {@code run_date=D/} exists and the dead run's lock
- * stays behind; the next run takes it over; the rerun leaves no lock or staging folder.
+ * stays behind; the next run takes it over and removes the dead run's staging folder; the rerun
+ * leaves no lock or staging folder. (Before the hook, a run was also killed while the churn stage
+ * wrote its outputs: one more abandoned staging folder of the same kind, at the cost of the slowest
+ * stage, so it was dropped.)
+ *
+ * <p>The uninterrupted run is the second child: it did all the work of a night without interruption
+ * and only its commit was prevented, so its staged outputs, read before the rerun removes them, are
+ * what an uninterrupted run publishes. The rerun's outputs must equal them: every Parquet dataset,
+ * CSV and quarantine file, and the report and summary apart from their timestamp.
  *
  * <p>"A second run of the same date while one is in progress refuses" is checked in this JVM,
  * before the first child: the run date's lock is written as held by a live process on this host
- * (this test JVM, which is alive by construction), and {@link NightlyJob#run} must stop with exit
- * code 4 without touching the output. A real live run is not needed for that: the refusal is
- * decided by the lock's holder alone ({@code RunOutput}), and racing a live child would make the
- * check timing-dependent.
- *
- * <p>The uninterrupted run is done in this JVM too ({@link NightlyJob#run} on the shared session),
- * over the rerun's committed output: so it also checks that a rerun of a finished date replaces it
- * with identical results. The children get the test session's settings (local[2], two shuffle
- * partitions, no adaptive execution) as system properties, because partitioning decides
- * floating-point sums and ML sampling: the same settings give the same outputs to the last bit.
+ * (this test JVM, alive by construction), and {@link NightlyJob#run} must stop with exit code 4
+ * without touching the output. A live child is not needed for that: the refusal is decided by the
+ * lock's holder alone ({@code RunOutput}), and racing a live child would make the check
+ * timing-dependent.
  */
 class CrashRerunIT extends SparkTestBase {
   static final LocalDate RUN_DATE = LocalDate.of(2026, 6, 30);
   static final String JOB = "com.painpoint.jobs.nightly.NightlyJob";
   static final Duration RUN_TIMEOUT = Duration.ofMinutes(15);
 
-  /** The shared test session's settings, for the child JVMs (Spark reads spark.* properties). */
-  static final List<String> TEST_SETTINGS =
+  /** The children run with the job's own Spark defaults, without the UI and on loopback. */
+  static final List<String> CHILD_SETTINGS =
       List.of(
-          "-Dspark.master=local[2]",
-          "-Dspark.sql.shuffle.partitions=2",
-          "-Dspark.sql.adaptive.enabled=false",
           "-Dspark.ui.enabled=false",
           "-Dspark.driver.host=127.0.0.1",
           "-Dspark.driver.bindAddress=127.0.0.1");
@@ -107,7 +102,7 @@ class CrashRerunIT extends SparkTestBase {
 
   /** The job in its own JVM, halted at {@code haltAt} (null: runs to the end). */
   static ChildJvm job(Path out, String logName, String haltAt) {
-    List<String> props = new ArrayList<>(TEST_SETTINGS);
+    List<String> props = new ArrayList<>(CHILD_SETTINGS);
     if (haltAt != null) {
       props.add("-D" + HaltHook.PROPERTY + "=" + haltAt);
     }
@@ -169,22 +164,32 @@ class CrashRerunIT extends SparkTestBase {
     assertThat(sentimentStaging.resolve(SentimentRun.UNTHEMED)).isDirectory();
     assertThat(sentimentStaging.resolve(ThemeRun.PAIN_THEMES)).doesNotExist();
 
-    // 2. Halted in the report stage, after report.html and before summary.md; it took over the
-    // dead run's lock and removed its staging folder.
-    ChildJvm report = job(out, "halted-in-report.log", "wrote:" + ReportRun.REPORT_HTML);
-    assertThat(report.await(RUN_TIMEOUT)).as(report.tail()).isEqualTo(HaltHook.EXIT_STATUS);
-    assertThat(Files.readString(report.log))
+    // 2. Halted after its last write, just before the commit. It took over the dead run's lock
+    // and removed its staging folder.
+    ChildJvm complete = job(out, "halted-before-commit.log", "wrote:" + NightlyJob.MANIFEST);
+    assertThat(complete.await(RUN_TIMEOUT)).as(complete.tail()).isEqualTo(HaltHook.EXIT_STATUS);
+    assertThat(Files.readString(complete.log))
         .contains("taking over the lock of a run that died")
-        .contains("halting at wrote:" + ReportRun.REPORT_HTML);
-    assertThat(run).as("a run killed in the report is not visible").doesNotExist();
+        .contains("stage 7/7 report done")
+        .contains("halting at wrote:" + NightlyJob.MANIFEST);
+    assertThat(run).as("a run killed just before its commit is not visible").doesNotExist();
     assertThat(lock).exists();
     staged = stagedRuns(out);
     assertThat(staged).hasSize(1).doesNotContain(sentimentStaging.getFileName().toString());
-    Path reportStaging = out.resolve("_staging").resolve(staged.get(0));
-    assertThat(reportStaging.resolve(ReportRun.REPORT_HTML)).exists();
-    assertThat(reportStaging.resolve("touchpoint_ranking.csv")).exists();
-    assertThat(reportStaging.resolve(ReportRun.SUMMARY_MD)).doesNotExist();
-    assertThat(reportStaging.resolve(NightlyJob.MANIFEST)).doesNotExist();
+    Path completeStaging = out.resolve("_staging").resolve(staged.get(0));
+    assertThat(completeStaging.resolve(NightlyJob.MANIFEST)).exists();
+    // What an uninterrupted run publishes (read now: the rerun removes the abandoned folder).
+    Map<String, String> uninterrupted =
+        OutputText.comparable(OutputText.of(spark, completeStaging));
+    String uninterruptedReport = Files.readString(completeStaging.resolve(ReportRun.REPORT_HTML));
+    String uninterruptedSummary = Files.readString(completeStaging.resolve(ReportRun.SUMMARY_MD));
+    assertThat(uninterrupted.keySet())
+        .contains(
+            "feedback_scored",
+            "pain_themes",
+            "customer_risk",
+            "touchpoint_ranking.csv",
+            "rejected/feedback");
 
     // 3. The rerun finishes, takes over the lock and cleans up.
     ChildJvm rerun = job(out, "rerun.log", null);
@@ -192,26 +197,19 @@ class CrashRerunIT extends SparkTestBase {
     assertThat(Files.readString(rerun.log)).contains("taking over the lock of a run that died");
     assertThat(run.resolve(NightlyJob.MANIFEST)).exists();
     assertThat(out.resolve("_staging")).as("lock or staging left after the rerun").doesNotExist();
-    Map<String, String> rerunOutputs = OutputText.comparable(OutputText.of(spark, run));
-    String rerunReport = Files.readString(run.resolve(ReportRun.REPORT_HTML));
-    String rerunSummary = Files.readString(run.resolve(ReportRun.SUMMARY_MD));
 
-    // 4. An uninterrupted run of the same date, replacing the rerun's: identical outputs.
-    NightlyJob.run(spark, options(out));
-    assertThat(out.resolve("_staging")).doesNotExist();
-    Map<String, String> uninterrupted = OutputText.comparable(OutputText.of(spark, run));
-    assertThat(uninterrupted.keySet()).isEqualTo(rerunOutputs.keySet());
-    assertThat(uninterrupted.keySet())
-        .contains("feedback_scored", "pain_themes", "customer_risk", "touchpoint_ranking.csv");
+    // Its outputs are the uninterrupted run's.
+    Map<String, String> rerunOutputs = OutputText.comparable(OutputText.of(spark, run));
+    assertThat(rerunOutputs.keySet()).isEqualTo(uninterrupted.keySet());
     List<String> differing = new ArrayList<>();
-    rerunOutputs.forEach(
-        (k, v) -> (v.equals(uninterrupted.get(k)) ? new ArrayList<String>() : differing).add(k));
+    uninterrupted.forEach(
+        (k, v) -> (v.equals(rerunOutputs.get(k)) ? new ArrayList<String>() : differing).add(k));
     assertThat(differing)
         .as("outputs differing between the rerun and an uninterrupted run")
         .isEmpty();
     assertThat(OutputText.withoutTimestamps(Files.readString(run.resolve(ReportRun.REPORT_HTML))))
-        .isEqualTo(OutputText.withoutTimestamps(rerunReport));
+        .isEqualTo(OutputText.withoutTimestamps(uninterruptedReport));
     assertThat(OutputText.withoutTimestamps(Files.readString(run.resolve(ReportRun.SUMMARY_MD))))
-        .isEqualTo(OutputText.withoutTimestamps(rerunSummary));
+        .isEqualTo(OutputText.withoutTimestamps(uninterruptedSummary));
   }
 }
