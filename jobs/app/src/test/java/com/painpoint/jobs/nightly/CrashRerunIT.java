@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * generated data set and output folder:
  *
  * <ol>
- *   <li>halted by {@link HaltHook} in the sentiment stage, right after it wrote {@code
- *       touchpoint_sentiment} (the scored sentences staged, themes and churn not yet run);
+ *   <li>halted by {@link HaltHook} in the middle of a stage's writes: the friction stage has
+ *       written {@code touchpoint_friction}, not yet {@code customer_friction} (early, so cheap);
  *   <li>halted after its last write, {@code manifest.json}, just before the commit: every stage ran
  *       from scratch to the end and every output is staged, yet none may be visible;
  *   <li>the rerun, which must finish.
@@ -33,9 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * point named by a system property, so each kill lands at the same place on every machine, with no
  * log waiting or timing. After each kill no {@code run_date=D/} exists and the dead run's lock
  * stays behind; the next run takes it over and removes the dead run's staging folder; the rerun
- * leaves no lock or staging folder. (Before the hook, a run was also killed while the churn stage
- * wrote its outputs: one more abandoned staging folder of the same kind, at the cost of the slowest
- * stage, so it was dropped.)
+ * leaves no lock or staging folder. (Before the hook, runs were killed during sentiment, while the
+ * churn stage wrote its outputs and during the report. Every kill before the commit leaves the same
+ * thing, an abandoned staging folder; an early kill in the middle of a stage's writes and a kill
+ * with everything written cover them, without paying for the slow stages of a third run.)
  *
  * <p>The uninterrupted run is the second child: it did all the work of a night without interruption
  * and only its commit was prevented, so its staged outputs, read before the rerun removes them, are
@@ -149,20 +150,21 @@ class CrashRerunIT extends SparkTestBase {
     assertThat(run).doesNotExist();
     Files.delete(lock);
 
-    // 1. Halted in the sentiment stage, after it wrote touchpoint_sentiment.
-    ChildJvm sentiment = job(out, "halted-in-sentiment.log", "wrote:touchpoint_sentiment");
-    assertThat(sentiment.await(RUN_TIMEOUT)).as(sentiment.tail()).isEqualTo(HaltHook.EXIT_STATUS);
-    assertThat(Files.readString(sentiment.log))
-        .contains("stage 4/7 sentiment:")
-        .contains("halting at wrote:touchpoint_sentiment");
-    assertThat(run).as("a run killed in sentiment is not visible").doesNotExist();
+    // 1. Halted in the friction stage, between its two outputs.
+    ChildJvm friction =
+        job(out, "halted-in-friction.log", "wrote:" + NightlyJob.TOUCHPOINT_FRICTION);
+    assertThat(friction.await(RUN_TIMEOUT)).as(friction.tail()).isEqualTo(HaltHook.EXIT_STATUS);
+    assertThat(Files.readString(friction.log))
+        .contains("stage 3/7 friction:")
+        .contains("halting at wrote:" + NightlyJob.TOUCHPOINT_FRICTION);
+    assertThat(run).as("a run killed while writing outputs is not visible").doesNotExist();
     assertThat(lock).as("the killed run's lock stays behind").exists();
     List<String> staged = stagedRuns(out);
     assertThat(staged).hasSize(1);
-    Path sentimentStaging = out.resolve("_staging").resolve(staged.get(0));
-    assertThat(sentimentStaging.resolve("touchpoint_sentiment.csv")).exists();
-    assertThat(sentimentStaging.resolve(SentimentRun.UNTHEMED)).isDirectory();
-    assertThat(sentimentStaging.resolve(ThemeRun.PAIN_THEMES)).doesNotExist();
+    Path frictionStaging = out.resolve("_staging").resolve(staged.get(0));
+    assertThat(frictionStaging.resolve("touchpoint_friction.csv")).exists();
+    assertThat(frictionStaging.resolve(NightlyJob.SESSION_TOUCHPOINTS)).isDirectory();
+    assertThat(frictionStaging.resolve(NightlyJob.CUSTOMER_FRICTION)).doesNotExist();
 
     // 2. Halted after its last write, just before the commit. It took over the dead run's lock
     // and removed its staging folder.
@@ -175,7 +177,7 @@ class CrashRerunIT extends SparkTestBase {
     assertThat(run).as("a run killed just before its commit is not visible").doesNotExist();
     assertThat(lock).exists();
     staged = stagedRuns(out);
-    assertThat(staged).hasSize(1).doesNotContain(sentimentStaging.getFileName().toString());
+    assertThat(staged).hasSize(1).doesNotContain(frictionStaging.getFileName().toString());
     Path completeStaging = out.resolve("_staging").resolve(staged.get(0));
     assertThat(completeStaging.resolve(NightlyJob.MANIFEST)).exists();
     // What an uninterrupted run publishes (read now: the rerun removes the abandoned folder).
