@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.painpoint.features.contracts.FeedbackSchema;
 import com.painpoint.features.contracts.SourceContract;
+import com.painpoint.features.testing.Fixtures;
 import com.painpoint.features.testing.SparkTestBase;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -171,8 +171,7 @@ class LookbackWindowTest extends SparkTestBase {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < idAndInstant.length; i += 2) {
       String t = idAndInstant[i + 1];
-      rows.add(
-          RowFactory.create(idAndInstant[i], t == null ? null : Timestamp.from(Instant.parse(t))));
+      rows.add(RowFactory.create(idAndInstant[i], Fixtures.ts(t)));
     }
     StructType schema =
         new StructType().add("id", DataTypes.StringType).add("t", DataTypes.TimestampType);
