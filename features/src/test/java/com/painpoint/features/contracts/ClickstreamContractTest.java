@@ -2,8 +2,8 @@ package com.painpoint.features.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.painpoint.features.SparkTestBase;
 import com.painpoint.features.config.SourceConfig;
+import com.painpoint.features.testing.SparkTestBase;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.LocalDate;

@@ -3,8 +3,8 @@ package com.painpoint.features.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.painpoint.features.SparkTestBase;
 import com.painpoint.features.config.SourceConfig;
+import com.painpoint.features.testing.SparkTestBase;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;

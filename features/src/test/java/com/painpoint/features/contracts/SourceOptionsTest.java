@@ -3,10 +3,10 @@ package com.painpoint.features.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.painpoint.features.SparkTestBase;
 import com.painpoint.features.config.PainpointConfig;
 import com.painpoint.features.config.PainpointException;
 import com.painpoint.features.config.SourceConfig;
+import com.painpoint.features.testing.SparkTestBase;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

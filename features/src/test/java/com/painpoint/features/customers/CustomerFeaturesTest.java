@@ -2,13 +2,13 @@ package com.painpoint.features.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.painpoint.features.SparkTestBase;
 import com.painpoint.features.contracts.CrmSchema;
 import com.painpoint.features.taxonomy.Taxonomy;
+import com.painpoint.features.testing.Fixtures;
+import com.painpoint.features.testing.SparkTestBase;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +69,7 @@ class CustomerFeaturesTest extends SparkTestBase {
   static Map<String, Row> byId;
 
   static Timestamp ts(String iso) {
-    return Timestamp.from(Instant.parse(iso));
+    return Fixtures.ts(iso);
   }
 
   static Row session(String customer, String key, String tp, String start, String... kinds) {

@@ -3,9 +3,10 @@ package com.painpoint.features.journeys;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.painpoint.features.SparkTestBase;
 import com.painpoint.features.contracts.ClickstreamSchema;
 import com.painpoint.features.taxonomy.Taxonomy;
+import com.painpoint.features.testing.Fixtures;
+import com.painpoint.features.testing.SparkTestBase;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ class JourneysTest extends SparkTestBase {
               url_patterns: ['^/billing']
           """);
   static final Instant T0 = Instant.parse("2026-06-01T10:00:00Z");
-  static final Timestamp AS_OF = Timestamp.from(Instant.parse("2026-06-02T00:00:00Z"));
+  static final Timestamp AS_OF = Fixtures.ts("2026-06-02T00:00:00Z");
 
   static final List<Row> EVENTS = new ArrayList<>();
   static Dataset<Row> sessions;

@@ -4,14 +4,15 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.painpoint.features.SparkTestBase;
 import com.painpoint.features.contracts.FeedbackSchema;
 import com.painpoint.features.contracts.SourceContract;
-import java.sql.Timestamp;
+import com.painpoint.features.testing.Fixtures;
+import com.painpoint.features.testing.SparkTestBase;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -62,17 +63,11 @@ class LookbackWindowTest extends SparkTestBase {
             "utc-before", "2026-06-23T23:30:00Z",
             "utc-start", "2026-06-24T00:30:00Z",
             "utc-last", "2026-06-30T23:30:00Z");
-    String zone = spark.conf().get("spark.sql.session.timeZone");
-    try {
-      // Local 2026-06-24 in Tokyo for the first row, local 2026-06-30 in Honolulu for the last.
-      for (String z : List.of("Asia/Tokyo", "Pacific/Honolulu", "UTC")) {
-        spark.conf().set("spark.sql.session.timeZone", z);
-        assertThat(ids(WEEK.keep(rows, "t")))
-            .as(z)
-            .containsExactlyInAnyOrder("utc-start", "utc-last");
-      }
-    } finally {
-      spark.conf().set("spark.sql.session.timeZone", zone);
+    // Local 2026-06-24 in Tokyo for the first row, local 2026-06-30 in Honolulu for the last.
+    for (String z : List.of("Asia/Tokyo", "Pacific/Honolulu", "UTC")) {
+      List<String> kept =
+          withConf(Map.of("spark.sql.session.timeZone", z), () -> ids(WEEK.keep(rows, "t")));
+      assertThat(kept).as(z).containsExactlyInAnyOrder("utc-start", "utc-last");
     }
   }
 
@@ -176,8 +171,7 @@ class LookbackWindowTest extends SparkTestBase {
     List<Row> rows = new ArrayList<>();
     for (int i = 0; i < idAndInstant.length; i += 2) {
       String t = idAndInstant[i + 1];
-      rows.add(
-          RowFactory.create(idAndInstant[i], t == null ? null : Timestamp.from(Instant.parse(t))));
+      rows.add(RowFactory.create(idAndInstant[i], Fixtures.ts(t)));
     }
     StructType schema =
         new StructType().add("id", DataTypes.StringType).add("t", DataTypes.TimestampType);

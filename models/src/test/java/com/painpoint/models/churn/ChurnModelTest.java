@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.painpoint.features.config.ChurnOptions;
 import com.painpoint.features.config.PainpointException;
-import com.painpoint.features.spark.SparkSessions;
+import com.painpoint.features.testing.SparkTestBase;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +14,8 @@ import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,18 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
  * The churn model on a synthetic customer table where churn falls with tenure and is higher on
  * monthly contracts; one model is trained for the whole class.
  */
-class ChurnModelTest {
+class ChurnModelTest extends SparkTestBase {
   static final String[] COLUMNS = {
     "customer id", "tenure", "contract", "monthly_fee", "region", "country", "note", "Churned"
   };
 
-  static SparkSession spark;
   static ColumnTypes types;
   static TrainedChurnModel trained;
 
   @BeforeAll
   static void trainOnce() {
-    spark = SparkSessions.forTests("churn-model-test");
     Dataset<Row> raw = synthetic(900, 7L);
     types = ColumnTypeDetector.detect(raw, "Churned", "customer id");
     // One regularisation setting and a short boosting run: the grid is tested by eval-churn, and
@@ -53,11 +49,6 @@ class ChurnModelTest {
                 new ChurnOptions.GbtOptions(List.of(3), 10, 0.1),
                 true));
     trained = ChurnModel.train(ChurnTable.prepare(raw, types), types, quick);
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
   }
 
   /**

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.painpoint.features.contracts.CrmSchema;
 import com.painpoint.features.customers.CustomerColumns;
-import com.painpoint.features.spark.SparkSessions;
 import com.painpoint.features.taxonomy.Taxonomy;
+import com.painpoint.features.testing.SparkTestBase;
 import com.painpoint.models.sentiment.SentimentColumns;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -16,10 +16,8 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * The impact stage's Spark side on a customer table built to reproduce {@link MantelHaenszelTest}'s
  * hand example at billing, with its exposed split between text and behaviour evidence.
  */
-class TouchpointImpactTest {
+class TouchpointImpactTest extends SparkTestBase {
   static final Taxonomy TAXONOMY =
       Taxonomy.parse(
           "test-taxonomy",
@@ -55,7 +53,6 @@ class TouchpointImpactTest {
           .add("billing__friction_sessions", DataTypes.LongType)
           .add("billing__negative_sentences", DataTypes.LongType);
 
-  static SparkSession spark;
   static Map<String, Row> byEvidence;
 
   static int seq;
@@ -84,7 +81,6 @@ class TouchpointImpactTest {
 
   @BeforeAll
   static void build() {
-    spark = SparkSessions.forTests("touchpoint-impact-test");
     List<Row> rows = new ArrayList<>();
     // Stratum consumer|0-6m: exposed 10/50 (text 4/20, behaviour 4/20, both 2/10), baseline 5/50.
     add(rows, "consumer", "0-6m", 20, 4, "text");
@@ -104,11 +100,6 @@ class TouchpointImpactTest {
             .collectAsList()) {
       byEvidence.put(r.<String>getAs("touchpoint") + "/" + r.getAs("evidence"), r);
     }
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
   }
 
   static double d(Row r, String c) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.painpoint.features.config.RankingOptions;
-import com.painpoint.features.spark.SparkSessions;
 import com.painpoint.features.taxonomy.Taxonomy;
+import com.painpoint.features.testing.SparkTestBase;
 import com.painpoint.models.impact.ImpactColumns;
 import com.painpoint.models.impact.TouchpointImpact;
 import java.util.ArrayList;
@@ -15,15 +15,12 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The pain score on four touchpoints whose components are set by hand. */
-class TouchpointRankingTest {
+class TouchpointRankingTest extends SparkTestBase {
   static final Taxonomy TAXONOMY =
       Taxonomy.parse(
           "test-taxonomy",
@@ -35,18 +32,6 @@ class TouchpointRankingTest {
             - {name: help, position: 4, owner: service, url_patterns: ['^/h']}
             - {name: cancel, position: 5, owner: service, url_patterns: ['^/c'], outcome: true}
           """);
-
-  static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkSessions.forTests("touchpoint-ranking-test");
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   /** An "any" evidence impact row; only the columns the ranking reads carry meaning. */
   static Row impact(String tp, int pos, long exposed, Double rr, Double lower, Double revLower) {

@@ -3,8 +3,8 @@ package com.painpoint.models.sentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.painpoint.features.contracts.FeedbackSchema;
-import com.painpoint.features.spark.SparkSessions;
 import com.painpoint.features.taxonomy.Taxonomy;
+import com.painpoint.features.testing.SparkTestBase;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,14 +14,12 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The sentiment stage on small named fixtures; one CoreNLP pipeline for the whole class. */
-class SentimentStageTest {
+class SentimentStageTest extends SparkTestBase {
   static final Taxonomy TAXONOMY =
       Taxonomy.parse(
           "test",
@@ -35,7 +33,6 @@ class SentimentStageTest {
   static final LocalDate NIGHT1 = LocalDate.of(2026, 6, 29);
   static final LocalDate NIGHT2 = LocalDate.of(2026, 6, 30);
 
-  static SparkSession spark;
   static KeywordLemmas keywords;
   static List<Row> night1;
 
@@ -110,14 +107,8 @@ class SentimentStageTest {
 
   @BeforeAll
   static void scoreNightOne() {
-    spark = SparkSessions.forTests("painpoint-sentiment-test");
     keywords = KeywordLemmas.of(TAXONOMY);
     night1 = run(FEEDBACK, null, NIGHT1, null);
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
   }
 
   static List<Row> rowsOf(List<Row> rows, String id) {

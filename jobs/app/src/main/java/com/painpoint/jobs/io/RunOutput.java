@@ -172,6 +172,7 @@ public final class RunOutput {
       throw new PainpointException(
           PainpointException.Kind.RUNTIME, "cannot write " + path(name) + ": " + e, e);
     }
+    HaltHook.reached("wrote:" + name);
   }
 
   /**
@@ -188,6 +189,7 @@ public final class RunOutput {
         .option("header", "true")
         .csv(path("_" + name + "_csv"));
     singleFile("_" + name + "_csv", name + ".csv");
+    HaltHook.reached("wrote:" + name);
   }
 
   /**

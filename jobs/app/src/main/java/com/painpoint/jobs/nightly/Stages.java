@@ -1,5 +1,6 @@
 package com.painpoint.jobs.nightly;
 
+import com.painpoint.jobs.io.HaltHook;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ final class Stages {
     LOG.info("stage {}/{} {}: {}", index, total, name, stage.description());
     sc.setJobGroup("painpoint:" + name, stage.description(), false);
     long start = System.nanoTime();
-    pauseForDebugging();
+    HaltHook.reached("stage:" + name);
     try {
       R r = stage.run(ctx);
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -56,23 +57,6 @@ final class Stages {
       return r;
     } finally {
       sc.clearJobGroup();
-    }
-  }
-
-  /**
-   * System property {@value #DEBUG_DELAY}: milliseconds to wait at the start of every stage, so an
-   * operator or a test can reliably interrupt a run inside a given (even a quick) stage.
-   */
-  static final String DEBUG_DELAY = "painpoint.debug.stageDelayMs";
-
-  private static void pauseForDebugging() {
-    long ms = Long.getLong(DEBUG_DELAY, 0L);
-    if (ms > 0) {
-      try {
-        Thread.sleep(ms);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
     }
   }
 

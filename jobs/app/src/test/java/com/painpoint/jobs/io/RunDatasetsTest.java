@@ -3,33 +3,19 @@ package com.painpoint.jobs.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.painpoint.features.spark.SparkSessions;
+import com.painpoint.features.testing.SparkTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The run's dataset registry: key columns checked on write, the previous run resolved once. */
-class RunDatasetsTest {
+class RunDatasetsTest extends SparkTestBase {
   static final LocalDate DAY = LocalDate.of(2026, 6, 30);
-  static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkSessions.forTests("painpoint-run-datasets-test");
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   /** A run path ("file:/tmp/…") as a local path. */
   static Path local(String path) {

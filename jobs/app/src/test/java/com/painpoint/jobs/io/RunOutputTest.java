@@ -4,29 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.painpoint.features.config.PainpointException;
-import com.painpoint.features.spark.SparkSessions;
+import com.painpoint.features.testing.SparkTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RunOutputTest {
+class RunOutputTest extends SparkTestBase {
   static final LocalDate DAY = LocalDate.of(2026, 6, 30);
-  static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkSessions.forTests("painpoint-run-output-test");
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   @Test
   void aSecondRunOfTheSameDateRefusesWhileTheFirstIsLive(@TempDir Path out) throws Exception {

@@ -1,5 +1,6 @@
 package com.painpoint.jobs.nightly;
 
+import com.painpoint.jobs.io.HaltHook;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,7 @@ import java.util.List;
 /**
  * A Painpoint main class in its own JVM (the command line of the bench's {@link
  * com.painpoint.jobs.bench.ChildJvm#command}, with this test JVM's flags), its output in a log
- * file, so a test can SIGKILL it the way an operator or a node failure would.
+ * file, so a test can let it crash (see {@link HaltHook}) without taking the test JVM down.
  */
 final class ChildJvm {
   final Process process;
@@ -48,28 +49,7 @@ final class ChildJvm {
     }
   }
 
-  /** Waits until the log holds {@code marker}; fails if the process ends first or time runs out. */
-  void awaitLog(String marker, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(marker)) {
-        return;
-      }
-      if (!process.isAlive()) {
-        throw new AssertionError(
-            "process ended (exit " + process.exitValue() + ") before '" + marker + "':\n" + tail());
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("no '" + marker + "' within " + timeout + ":\n" + tail());
-  }
-
-  /** SIGKILL, as the kernel's OOM killer or a lost node would; returns the exit code. */
-  int kill() throws InterruptedException {
-    process.destroyForcibly();
-    return process.waitFor();
-  }
-
+  /** Waits for the process to end and returns its exit code; fails if time runs out. */
   int await(Duration timeout) throws Exception {
     if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();

@@ -1,15 +1,20 @@
 package com.painpoint.jobs.nightly;
 
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.painpoint.features.config.PainpointException;
-import com.painpoint.features.spark.SparkSessions;
+import com.painpoint.features.contracts.FeedbackSchema;
+import com.painpoint.features.testing.Fixtures;
+import com.painpoint.features.testing.SparkTestBase;
 import com.painpoint.jobs.report.ReportBrowser;
+import com.painpoint.models.sentiment.SentimentColumns;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,22 +22,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The nightly job end to end on the committed sample, checked against its planted truth. */
-class NightlyJobIT {
+/**
+ * The nightly job end to end on the committed sample, checked against its planted truth, over two
+ * nights in a fixed order: the first night ({@link #runSample}, before every test) and one later
+ * night ({@link #laterNight}, run once by the first test that needs it, with the first night as its
+ * previous run): 10% more feedback, a new complaint, hostile payloads and personal data. The later
+ * night checks score reuse, stable theme ids, the new complaint marked new and the trends against
+ * the first night together. A rerun of the same date giving identical results is checked by {@link
+ * CrashRerunIT}.
+ */
+class NightlyJobIT extends SparkTestBase {
   static final ObjectMapper JSON = new ObjectMapper();
   static final LocalDate RUN_DATE = LocalDate.of(2026, 6, 30);
-  static final Path SAMPLES =
-      Path.of(System.getProperty("painpoint.repo.root", "../..")).resolve("data-samples");
+  static final Path SAMPLES = Fixtures.samples();
 
   @TempDir static Path out;
-  static SparkSession spark;
   static NightlyJob.RunResult result;
   static JsonNode manifest;
   static JsonNode truth;
@@ -50,7 +60,6 @@ class NightlyJobIT {
 
   @BeforeAll
   static void runSample() throws Exception {
-    spark = SparkSessions.forTests("painpoint-nightly-it");
     result = NightlyJob.run(spark, options(out, SAMPLES.resolve("crm.csv").toString()));
     manifest = JSON.readTree(result.manifestJson());
     truth = JSON.readTree(SAMPLES.resolve("ground_truth.json").toFile());
@@ -266,11 +275,6 @@ class NightlyJobIT {
     assertThat(churnTop).contains(most);
   }
 
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
-
   static List<String> strings(JsonNode array) {
     List<String> out = new ArrayList<>();
     array.forEach(n -> out.add(n.asText()));
@@ -444,76 +448,11 @@ class NightlyJobIT {
     assertThat(flagged).extracting(r -> r.getString(0)).containsExactlyElementsOf(outcomes);
   }
 
-  @Test
-  void rerunOfTheSameDateReplacesItWithIdenticalResults() throws Exception {
-    Path run = out.resolve("run_date=" + RUN_DATE);
-    String friction = Files.readString(run.resolve("touchpoint_friction.csv"));
-    String sentiment = Files.readString(run.resolve("touchpoint_sentiment.csv"));
-    List<Row> scored = sortedScored(run);
-    List<Row> themes = sortedThemes(run);
-    String report = Files.readString(run.resolve("report.html"));
-    String summary = Files.readString(run.resolve("summary.md"));
-    Map<String, String> before = comparable(OutputText.of(spark, run));
-    NightlyJob.run(spark, options(out, SAMPLES.resolve("crm.csv").toString()));
-    Map<String, String> after = comparable(OutputText.of(spark, run));
-    assertThat(after.keySet()).isEqualTo(before.keySet());
-    List<String> differing = new ArrayList<>();
-    before.forEach((k, v) -> (v.equals(after.get(k)) ? new ArrayList<String>() : differing).add(k));
-    assertThat(differing).as("outputs that differ on a rerun of the same inputs").isEmpty();
-    assertThat(sortedThemes(run)).isEqualTo(themes);
-    assertThat(Files.readString(run.resolve("touchpoint_friction.csv"))).isEqualTo(friction);
-    assertThat(Files.readString(run.resolve("touchpoint_sentiment.csv"))).isEqualTo(sentiment);
-    assertThat(sortedScored(run)).isEqualTo(scored);
-    assertThat(withoutTimestamps(Files.readString(run.resolve("report.html"))))
-        .isEqualTo(withoutTimestamps(report));
-    assertThat(withoutTimestamps(Files.readString(run.resolve("summary.md"))))
-        .isEqualTo(withoutTimestamps(summary));
-    assertThat(out.resolve("_staging")).doesNotExist();
-  }
-
-  /**
-   * Every output except what legitimately carries the run's time: the manifest (timestamps, stage
-   * timings), the report and summary (compared without their timestamp) and MLlib's model metadata
-   * (save timestamp and random stage uids; uids in folder names are masked). Parquet rows are
-   * compared in a stable order.
-   */
-  static Map<String, String> comparable(Map<String, String> outputs) {
-    Map<String, String> m = new TreeMap<>();
-    outputs.forEach(
-        (k, v) -> {
-          if (!k.equals("manifest.json")
-              && !k.equals("report.html")
-              && !k.equals("summary.md")
-              && !k.contains("metadata")) {
-            // MLlib names model stage folders after random uids ("1_logreg_912685e3d131").
-            m.put(
-                k.replaceAll("_[0-9a-f]{12}(?=/|$)", "_<uid>"),
-                v.lines().sorted().collect(java.util.stream.Collectors.joining("\n")));
-          }
-        });
-    return m;
-  }
-
-  /** The report's only run-dependent text: its generation time, "2026-11-22 20:47 UTC". */
-  static String withoutTimestamps(String report) {
-    assertThat(report).containsPattern("generated \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
-    return report.replaceAll("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC", "<generated>");
-  }
-
   static List<Row> sortedThemes(Path run) {
     return spark
         .read()
         .parquet(run.resolve("pain_themes").toString())
         .orderBy("theme_id")
-        .collectAsList();
-  }
-
-  static List<Row> sortedScored(Path run) {
-    return spark
-        .read()
-        .parquet(run.resolve("feedback_scored").toString())
-        .drop("scored_run_date")
-        .orderBy("feedback_id", "sentence_index")
         .collectAsList();
   }
 
@@ -545,46 +484,6 @@ class NightlyJobIT {
             .select("sentence")
             .collectAsList();
     assertThat(leaks).isEmpty();
-  }
-
-  @Test
-  void nextNightReusesEveryUnchangedScore() throws Exception {
-    LocalDate next = RUN_DATE.plusDays(1);
-    NightlyOptions o = options(out, SAMPLES.resolve("crm.csv").toString());
-    NightlyJob.RunResult r =
-        NightlyJob.run(
-            spark,
-            new NightlyOptions(
-                o.crm(), o.feedback(), o.clickstream(), o.taxonomy(), next, o.out(), null));
-    JsonNode s = JSON.readTree(r.manifestJson()).get("sentiment");
-    assertThat(s.get("feedback_scored_tonight").asLong()).isZero();
-    assertThat(s.get("distinct_sentences_parsed").asLong()).isZero();
-    assertThat(s.get("feedback_reused").asLong()).isEqualTo(s.get("feedback").asLong());
-    assertThat(s.get("reused_from").asText()).endsWith("run_date=" + RUN_DATE + "/feedback_scored");
-    assertThat(r.sentimentRanking().toString()).isEqualTo(result.sentimentRanking().toString());
-    // Same inputs the next night: the same ranking, each touchpoint compared with its own rank.
-    assertThat(rankedTouchpoints(r.touchpointRanking()))
-        .containsExactlyElementsOf(rankedTouchpoints(result.touchpointRanking()));
-    for (Row t : r.touchpointRanking()) {
-      assertThat(t.<Integer>getAs("previous_rank")).isEqualTo(t.<Integer>getAs("rank"));
-      assertThat(t.<Integer>getAs("rank_change")).isZero();
-      assertThat(t.<Double>getAs("score_delta"))
-          .isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-9));
-    }
-    // Same feedback the next night: the same themes under the same ids, all persisting.
-    List<Row> tonight = sortedThemes(out.resolve("run_date=" + next));
-    List<Row> before = sortedThemes(out.resolve("run_date=" + RUN_DATE));
-    assertThat(tonight)
-        .extracting(t -> t.getAs("theme_id") + " " + t.getAs("label"))
-        .containsExactlyElementsOf(
-            before.stream().map(t -> t.getAs("theme_id") + " " + t.getAs("label")).toList());
-    assertThat(tonight)
-        .filteredOn(t -> !t.<Boolean>getAs("is_other"))
-        .allSatisfy(
-            t -> {
-              assertThat(t.<String>getAs("status")).isEqualTo("persisting");
-              assertThat(t.<java.sql.Date>getAs("first_seen").toLocalDate()).isEqualTo(RUN_DATE);
-            });
   }
 
   /** Words of a planted label that carry meaning (stems of 5 letters, as lemmas differ). */
@@ -700,9 +599,41 @@ class NightlyJobIT {
           "Why is the %s wrapped in plastic? The packaging waste is disgraceful.",
           "The amount of plastic packaging in the delivery is shameful, the %s too.");
 
-  @Test
-  void tenPercentMoreFeedbackKeepsThemeIdsAndANewComplaintIsMarkedNew() throws Exception {
-    LocalDate later = RUN_DATE.plusDays(5);
+  /**
+   * The later night, run once for the tests that check it (after the first night, which {@link
+   * #runSample} ran): five days on, the same CRM and clickstream, the sample's feedback unchanged
+   * plus 10% more (copies of every tenth line under new ids), a complaint the sample never had (too
+   * much plastic packaging), hostile report payloads and personal data.
+   */
+  record LaterNight(
+      NightlyJob.RunResult result,
+      JsonNode manifest,
+      String logs,
+      List<PiiSamples.Pii> pii,
+      long newFeedback) {}
+
+  static final LocalDate LATER = RUN_DATE.plusDays(5);
+  static LaterNight laterNight;
+  static Throwable laterNightFailure;
+
+  /** The later night's outcome: run by the first caller, never twice (also when it failed). */
+  static synchronized LaterNight laterNight() throws Exception {
+    if (laterNight == null && laterNightFailure == null) {
+      try {
+        laterNight = runLaterNight();
+      } catch (Exception | Error e) {
+        laterNightFailure = e;
+        throw e;
+      }
+    }
+    if (laterNightFailure != null) {
+      throw new AssertionError("the later night failed (see its first test)", laterNightFailure);
+    }
+    return laterNight;
+  }
+
+  static LaterNight runLaterNight() throws Exception {
+    LocalDate later = LATER;
     Path dir = Files.createTempDirectory("painpoint-later");
     List<String> lines = Files.readAllLines(SAMPLES.resolve("feedback.jsonl"));
     List<String> more = new ArrayList<>(lines);
@@ -788,14 +719,32 @@ class NightlyJobIT {
     Files.write(feedback, more);
     NightlyOptions o = options(out, SAMPLES.resolve("crm.csv").toString());
     StringBuilder logs = new StringBuilder();
+    NightlyJob.RunResult r;
     try (LogCapture capture = LogCapture.start(logs)) {
-      NightlyJob.run(
-          spark,
-          new NightlyOptions(
-              o.crm(), feedback.toString(), o.clickstream(), o.taxonomy(), later, o.out(), null));
+      r =
+          NightlyJob.run(
+              spark,
+              new NightlyOptions(
+                  o.crm(),
+                  feedback.toString(),
+                  o.clickstream(),
+                  o.taxonomy(),
+                  later,
+                  o.out(),
+                  null));
     }
+    int newFeedback = added + k + payloads.size() + 2 * pii.size();
+    return new LaterNight(r, JSON.readTree(r.manifestJson()), logs.toString(), pii, newFeedback);
+  }
+
+  @Test
+  void tenPercentMoreFeedbackKeepsThemeIdsAndANewComplaintIsMarkedNew() throws Exception {
+    LaterNight night = laterNight();
+    LocalDate later = LATER;
+    List<PiiSamples.Pii> pii = night.pii();
+    StringBuilder logs = new StringBuilder(night.logs());
     Path laterRunFolder = out.resolve("run_date=" + later);
-    assertThat(logs.toString()).contains("stage 7/7 report");
+    assertThat(logs.toString()).contains("stage 8/8 report");
     Map<String, String> texts = OutputText.of(spark, laterRunFolder);
     texts.put("logs", logs.toString());
     assertThat(texts.keySet())
@@ -831,6 +780,11 @@ class NightlyJobIT {
       }
     }
     assertThat(moved).as("recovered themes whose id changed; stable: %s", stable).isEmpty();
+    for (String p : stable) {
+      Row kept = second.themes.get(second.best(p));
+      assertThat(kept.<String>getAs("status")).as(p).isIn("persisting", "growing");
+      assertThat(kept.<java.sql.Date>getAs("first_seen").toLocalDate()).as(p).isEqualTo(RUN_DATE);
+    }
 
     ThemeRecovery plastic =
         ThemeRecovery.of(
@@ -885,6 +839,98 @@ class NightlyJobIT {
       assertThat(page.evaluate("document.querySelector('#card-delivery').innerText").asText())
           .containsIgnoringCase("plastic");
     }
+  }
+
+  @Test
+  void laterNightReusesEveryUnchangedScoreAndScoresOnlyTheNewFeedback() throws Exception {
+    LaterNight night = laterNight();
+    JsonNode first = manifest.get("sentiment");
+    JsonNode s = night.manifest().get("sentiment");
+    assertThat(s.get("reused_from").asText()).endsWith("run_date=" + RUN_DATE + "/feedback_scored");
+    assertThat(s.get("feedback_reused").asLong()).isEqualTo(first.get("feedback").asLong());
+    long planted = (long) PLASTIC.size() * 8 + 12 + 2 * night.pii().size();
+    assertThat(s.get("feedback_scored_tonight").asLong())
+        .isEqualTo(s.get("feedback").asLong() - first.get("feedback").asLong())
+        .isBetween(planted, night.newFeedback());
+    // Only tonight's new texts are parsed: a fraction of what the first night parsed.
+    assertThat(s.get("distinct_sentences_parsed").asLong())
+        .isPositive()
+        .isLessThan(first.get("distinct_sentences_parsed").asLong() / 2);
+    // The unchanged feedback's sentences are the first night's rows, scored that night.
+    Dataset<Row> firstScored = scoredSentiment(out.resolve("run_date=" + RUN_DATE));
+    Dataset<Row> laterScored = scoredSentiment(out.resolve("run_date=" + LATER));
+    List<Row> before = sorted(firstScored);
+    List<Row> reused =
+        sorted(
+            laterScored.join(
+                firstScored.select(FeedbackSchema.FEEDBACK_ID).distinct(),
+                FeedbackSchema.FEEDBACK_ID,
+                "left_semi"));
+    assertThat(reused).hasSameSizeAs(before).isEqualTo(before);
+    assertThat(
+            laterScored
+                .filter(col(SentimentColumns.SCORED_RUN_DATE).equalTo(Date.valueOf(LATER)))
+                .select(FeedbackSchema.FEEDBACK_ID)
+                .distinct()
+                .count())
+        .isEqualTo(s.get("feedback_scored_tonight").asLong());
+  }
+
+  /** The sentiment columns of a run's scored sentences (what a later night may reuse). */
+  static Dataset<Row> scoredSentiment(Path run) {
+    return spark
+        .read()
+        .parquet(run.resolve("feedback_scored").toString())
+        .select(
+            col(FeedbackSchema.FEEDBACK_ID),
+            col(SentimentColumns.TEXT_HASH),
+            col(SentimentColumns.SENTENCE_INDEX),
+            col(SentimentColumns.SENTENCE),
+            col(SentimentColumns.SENTIMENT_CLASS),
+            col(SentimentColumns.PROBABILITIES),
+            col(SentimentColumns.SCORE),
+            col(SentimentColumns.LEMMAS),
+            col(SentimentColumns.TEXT_FLAG),
+            col(SentimentColumns.TRUNCATED),
+            col(SentimentColumns.SCORED_RUN_DATE),
+            col(SentimentColumns.SENTIMENT_MODEL));
+  }
+
+  static List<Row> sorted(Dataset<Row> scored) {
+    return scored
+        .orderBy(FeedbackSchema.FEEDBACK_ID, SentimentColumns.SENTENCE_INDEX)
+        .collectAsList();
+  }
+
+  @Test
+  void laterNightRanksWithTrendsAgainstTheFirstNight() throws Exception {
+    LaterNight night = laterNight();
+    Map<String, Row> before = new TreeMap<>();
+    result.touchpointRanking().forEach(r -> before.put(r.getAs("touchpoint"), r));
+    List<Row> ranking = night.result().touchpointRanking();
+    assertThat(rankedTouchpoints(ranking)).containsExactlyInAnyOrderElementsOf(before.keySet());
+    List<String> moved = new ArrayList<>();
+    for (Row t : ranking) {
+      String tp = t.getAs("touchpoint");
+      Row b = before.get(tp);
+      int rank = t.<Integer>getAs("rank");
+      int previous = b.<Integer>getAs("rank");
+      assertThat(t.<Integer>getAs("previous_rank")).as(tp).isEqualTo(previous);
+      assertThat(t.<Integer>getAs("rank_change")).as(tp).isEqualTo(previous - rank);
+      double delta = t.<Double>getAs("pain_score") - b.<Double>getAs("pain_score");
+      assertThat(t.<Double>getAs("score_delta"))
+          .as(tp)
+          .isCloseTo(delta, org.assertj.core.data.Offset.offset(1e-9));
+      if (Math.abs(delta) > 1e-6) {
+        moved.add(tp);
+      }
+    }
+    assertThat(moved)
+        .as("pain scores that 10% more feedback and a new complaint moved")
+        .isNotEmpty();
+    List<String> csv =
+        Files.readAllLines(out.resolve("run_date=" + LATER).resolve("touchpoint_ranking.csv"));
+    assertThat(csv.get(0)).contains("previous_rank,rank_change,score_delta");
   }
 
   @Test

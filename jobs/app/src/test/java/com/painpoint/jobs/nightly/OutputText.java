@@ -1,5 +1,7 @@
 package com.painpoint.jobs.nightly;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +44,35 @@ final class OutputText {
       throw new UncheckedIOException(e);
     }
     return out;
+  }
+
+  /**
+   * Every output except what legitimately carries the run's time: the manifest (timestamps, stage
+   * timings), the report and summary (compared without their timestamp, see {@link
+   * #withoutTimestamps}) and MLlib's model metadata (save timestamp and random stage uids; uids in
+   * folder names are masked). Parquet rows are compared in a stable order.
+   */
+  static Map<String, String> comparable(Map<String, String> outputs) {
+    Map<String, String> m = new TreeMap<>();
+    outputs.forEach(
+        (k, v) -> {
+          if (!k.equals("manifest.json")
+              && !k.equals("report.html")
+              && !k.equals("summary.md")
+              && !k.contains("metadata")) {
+            // MLlib names model stage folders after random uids ("1_logreg_912685e3d131").
+            m.put(
+                k.replaceAll("_[0-9a-f]{12}(?=/|$)", "_<uid>"),
+                v.lines().sorted().collect(java.util.stream.Collectors.joining("\n")));
+          }
+        });
+    return m;
+  }
+
+  /** The report's only run-dependent text: its generation time, "2026-11-22 20:47 UTC". */
+  static String withoutTimestamps(String report) {
+    assertThat(report).containsPattern("generated \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC");
+    return report.replaceAll("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} UTC", "<generated>");
   }
 
   private static boolean hasParquet(Path dir) throws IOException {

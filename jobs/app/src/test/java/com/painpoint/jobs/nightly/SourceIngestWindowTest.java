@@ -8,7 +8,7 @@ import com.painpoint.features.config.SourceConfig;
 import com.painpoint.features.contracts.CrmSchema;
 import com.painpoint.features.contracts.FeedbackSchema;
 import com.painpoint.features.quality.RejectPolicy;
-import com.painpoint.features.spark.SparkSessions;
+import com.painpoint.features.testing.SparkTestBase;
 import com.painpoint.features.window.LookbackWindow;
 import com.painpoint.features.window.WindowCounts;
 import com.painpoint.jobs.io.RunOutput;
@@ -21,29 +21,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The lookback window as the job applies it: counted in the manifest, never quarantined. */
-class SourceIngestWindowTest {
+class SourceIngestWindowTest extends SparkTestBase {
   static final LocalDate RUN_DATE = LocalDate.of(2026, 6, 30);
   static final ObjectMapper JSON = new ObjectMapper();
-  static SparkSession spark;
 
   @TempDir static Path dir;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkSessions.forTests("painpoint-source-ingest-window-test");
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   @Test
   void rowsBeforeTheWindowAreCountedNotRejectedAndTheCrmIsNotWindowed() throws Exception {

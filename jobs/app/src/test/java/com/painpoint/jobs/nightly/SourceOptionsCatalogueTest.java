@@ -12,7 +12,7 @@ import com.painpoint.features.contracts.FeedbackSchema;
 import com.painpoint.features.contracts.SourceContract;
 import com.painpoint.features.quality.RejectPolicy;
 import com.painpoint.features.quality.SourceQuality;
-import com.painpoint.features.spark.SparkSessions;
+import com.painpoint.features.testing.SparkTestBase;
 import com.painpoint.features.window.LookbackWindow;
 import com.painpoint.jobs.io.RunOutput;
 import java.math.BigDecimal;
@@ -27,12 +27,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that names the line to write. Inputs go through the job's own ingest ({@link SourceIngest}) with
  * the source's config from {@link PainpointConfig#parse}, as the nightly job does.
  */
-class SourceOptionsCatalogueTest {
+class SourceOptionsCatalogueTest extends SparkTestBase {
   static final LocalDate RUN_DATE = LocalDate.of(2026, 6, 30);
   static final Instant T1 = Instant.parse("2026-06-01T10:00:00Z");
   static final Instant T2 = Instant.parse("2026-06-01T10:05:30.125Z");
@@ -55,17 +52,6 @@ class SourceOptionsCatalogueTest {
           + "C2;smb;pro;Genève;2023-02-01;1.234,50;true;2026-05-01;2026-06-29\r\n";
 
   @TempDir static Path dir;
-  static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkSessions.forTests("painpoint-source-options-catalogue");
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   // ---------------------------------------------------------------- harness
 

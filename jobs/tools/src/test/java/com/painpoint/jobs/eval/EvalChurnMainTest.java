@@ -3,31 +3,17 @@ package com.painpoint.jobs.eval;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.painpoint.features.config.PainpointException;
-import com.painpoint.features.spark.SparkSessions;
+import com.painpoint.features.testing.SparkTestBase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** scripts/eval-churn's input errors: one line naming the file, the column and the value. */
-class EvalChurnMainTest {
-  static SparkSession spark;
+class EvalChurnMainTest extends SparkTestBase {
 
   @TempDir static Path dir;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkSessions.forTests("eval-churn-test");
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
 
   static String csv(String name, String text) throws IOException {
     Path p = dir.resolve(name);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.painpoint.features.testing.SparkTestBase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,43 +12,32 @@ import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class GeneratorDeterminismIT {
+/** The generator twice with one seed: identical output, in the documented shapes. */
+class GeneratorDeterminismIT extends SparkTestBase {
 
-  private static SparkSession spark;
-
-  @BeforeAll
-  static void startSpark() {
-    spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("GeneratorDeterminismIT")
-            .config("spark.ui.enabled", "false")
-            .config("spark.driver.host", "127.0.0.1")
-            .config("spark.sql.shuffle.partitions", "2")
-            .getOrCreate();
-  }
-
-  @AfterAll
-  static void stopSpark() {
-    spark.stop();
-  }
+  @TempDir static Path firstDir;
+  static DataGenerator.Result firstResult;
 
   private static GeneratorOptions options(Path out) {
     return new GeneratorOptions(
         200, 42, out.toString(), LocalDate.parse("2026-06-30"), 90, 1.5, 75, true);
   }
 
+  /** The first generation, shared by both tests (each generation costs seconds of Spark). */
+  static synchronized DataGenerator.Result first() {
+    if (firstResult == null) {
+      firstResult = DataGenerator.run(spark, options(firstDir));
+    }
+    return firstResult;
+  }
+
   @Test
-  void sameSeedWritesIdenticalFilesAndRows(@TempDir Path first, @TempDir Path second)
-      throws IOException {
-    DataGenerator.Result a = DataGenerator.run(spark, options(first));
+  void sameSeedWritesIdenticalFilesAndRows(@TempDir Path second) throws IOException {
+    DataGenerator.Result a = first();
     DataGenerator.Result b = DataGenerator.run(spark, options(second));
 
     assertThat(b).isEqualTo(a);
@@ -59,17 +49,18 @@ class GeneratorDeterminismIT {
             DataGenerator.TAXONOMY_FILE)) {
       assertThat(Files.readAllBytes(second.resolve(file)))
           .as(file)
-          .isEqualTo(Files.readAllBytes(first.resolve(file)));
+          .isEqualTo(Files.readAllBytes(firstDir.resolve(file)));
     }
-    List<Row> rowsA = clickstream(first).collectAsList();
+    List<Row> rowsA = clickstream(firstDir).collectAsList();
     List<Row> rowsB = clickstream(second).collectAsList();
     assertThat(rowsA).hasSize((int) a.events());
     assertThat(rowsB).isEqualTo(rowsA);
   }
 
   @Test
-  void writesTheDocumentedShapes(@TempDir Path out) throws IOException {
-    DataGenerator.Result result = DataGenerator.run(spark, options(out));
+  void writesTheDocumentedShapes() throws IOException {
+    DataGenerator.Result result = first();
+    Path out = firstDir;
 
     List<String> crm = Files.readAllLines(out.resolve(DataGenerator.CRM_FILE));
     assertThat(crm.get(0)).isEqualTo(CrmCsv.HEADER);

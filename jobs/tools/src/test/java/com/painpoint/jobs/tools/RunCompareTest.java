@@ -2,31 +2,17 @@ package com.painpoint.jobs.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.painpoint.features.spark.SparkSessions;
+import com.painpoint.features.testing.SparkTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RunCompareTest {
-  static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkSessions.forTests("painpoint-run-compare-test");
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
-  }
+class RunCompareTest extends SparkTestBase {
 
   /** A small run folder: a CSV, a Parquet table, rejected rows as JSON lines, a manifest. */
   private static Path run(Path dir, double lastScore, String generatedAt, String path, long rows)
