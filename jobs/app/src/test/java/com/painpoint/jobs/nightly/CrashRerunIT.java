@@ -175,7 +175,7 @@ class CrashRerunIT extends SparkTestBase {
     assertThat(complete.await(RUN_TIMEOUT)).as(complete.tail()).isEqualTo(HaltHook.EXIT_STATUS);
     assertThat(Files.readString(complete.log))
         .contains("taking over the lock of a run that died")
-        .contains("stage 7/8 report done")
+        .contains("stage 8/8 report done")
         .contains("halting at wrote:" + RunDataset.MANIFEST.fileName());
     assertThat(run).as("a run killed just before its commit is not visible").doesNotExist();
     assertThat(lock).exists();
