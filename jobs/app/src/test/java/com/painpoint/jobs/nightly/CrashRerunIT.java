@@ -86,6 +86,18 @@ class CrashRerunIT extends SparkTestBase {
             "--days",
             "60");
     assertThat(gen.await(RUN_TIMEOUT)).as(gen.tail()).isZero();
+    // What is under test is atomicity and equality, not the model: a small churn grid (both
+    // families, permutation importance on) keeps every stage's code path at a fraction of the cost.
+    Files.writeString(
+        data.resolve("painpoint.yaml"),
+        String.join(
+            "\n",
+            "churn:",
+            "  models: [logistic_regression, gbt]",
+            "  logistic_regression: {reg_params: [0.01], elastic_net_params: [0.0]}",
+            "  gbt: {max_depths: [3], max_iter: 10, step_size: 0.3}",
+            "  permutation_importance: true",
+            ""));
   }
 
   static NightlyOptions options(Path out) {
@@ -98,6 +110,7 @@ class CrashRerunIT extends SparkTestBase {
       "--feedback", data.resolve("feedback.jsonl").toString(),
       "--clickstream", data.resolve("clickstream").toString(),
       "--taxonomy", data.resolve("taxonomy.yaml").toString(),
+      "--config", data.resolve("painpoint.yaml").toString(),
       "--run-date", RUN_DATE.toString(),
       "--out", out.toString()
     };
