@@ -209,7 +209,18 @@ class BadInputCatalogueTest extends SparkTestBase {
    */
   static Outcome ingest(
       String name, SourceContract contract, Path input, SourceConfig config, double maxShare) {
-    RunOutput out = RunOutput.begin(spark, dir.resolve("out-" + name).toString(), RUN_DATE);
+    return ingest(dir, name, contract, input, config, maxShare);
+  }
+
+  /** The same, writing the run's output under {@code outRoot} (another catalogue's folder). */
+  static Outcome ingest(
+      Path outRoot,
+      String name,
+      SourceContract contract,
+      Path input,
+      SourceConfig config,
+      double maxShare) {
+    RunOutput out = RunOutput.begin(spark, outRoot.resolve("out-" + name).toString(), RUN_DATE);
     SourceIngest.Ingested in = null;
     try {
       in =

@@ -10,11 +10,7 @@ import com.painpoint.features.contracts.ClickstreamSchema;
 import com.painpoint.features.contracts.CrmSchema;
 import com.painpoint.features.contracts.FeedbackSchema;
 import com.painpoint.features.contracts.SourceContract;
-import com.painpoint.features.quality.RejectPolicy;
-import com.painpoint.features.quality.SourceQuality;
 import com.painpoint.features.testing.SparkTestBase;
-import com.painpoint.features.window.LookbackWindow;
-import com.painpoint.jobs.io.RunOutput;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -55,46 +51,14 @@ class SourceOptionsCatalogueTest extends SparkTestBase {
 
   // ---------------------------------------------------------------- harness
 
-  /** What the job's ingest made of one input: its counts and accepted rows. */
-  record Outcome(SourceQuality quality, List<Row> accepted) {
-    Outcome counts(long read, long acceptedRows) {
-      assertThat(quality.rowsRead()).as("rows read").isEqualTo(read);
-      assertThat(quality.accepted()).as("rows accepted").isEqualTo(acceptedRows);
-      assertThat(quality.rowsRead()).isEqualTo(quality.accepted() + quality.rejected());
-      assertThat((long) accepted.size()).isEqualTo(quality.accepted());
-      return this;
-    }
-
-    Row acceptedRow(String idColumn, String id) {
-      return accepted.stream()
-          .filter(r -> id.equals(r.getAs(idColumn)))
-          .findFirst()
-          .orElseThrow(() -> new AssertionError("no accepted row " + id + " in " + accepted));
-    }
-  }
-
-  /** Runs {@code input} through {@link SourceIngest} with the default reject limit (5 %). */
-  static Outcome ingest(String name, SourceContract contract, Path input, SourceConfig config) {
-    RunOutput out = RunOutput.begin(spark, dir.resolve("out-" + name).toString(), RUN_DATE);
-    SourceIngest.Ingested in = null;
-    try {
-      in =
-          SourceIngest.ingest(
-              spark,
-              input.toString(),
-              config,
-              contract,
-              new RejectPolicy(PainpointConfig.DEFAULTS.maxRejectShare()),
-              LookbackWindow.allHistory(RUN_DATE),
-              null,
-              out);
-      return new Outcome(in.quality(), in.accepted().collectAsList());
-    } finally {
-      if (in != null) {
-        in.release();
-      }
-      out.abort();
-    }
+  /**
+   * Runs {@code input} through {@link SourceIngest} with the default reject limit (5 %), with the
+   * bad-input catalogue's harness.
+   */
+  static BadInputCatalogueTest.Outcome ingest(
+      String name, SourceContract contract, Path input, SourceConfig config) {
+    return BadInputCatalogueTest.ingest(
+        dir, name, contract, input, config, PainpointConfig.DEFAULTS.maxRejectShare());
   }
 
   /** The config of {@code source} from one line of config YAML (none: the defaults). */
@@ -159,7 +123,7 @@ class SourceOptionsCatalogueTest extends SparkTestBase {
   @Test
   void semicolonDecimalCommaWindows1252CsvIsReadWithOneConfigLine() throws Exception {
     Path file = write("semicolon-read/crm.csv", SEMICOLON_CRM, Charset.forName("windows-1252"));
-    Outcome o =
+    BadInputCatalogueTest.Outcome o =
         ingest(
                 "semicolon-read",
                 CrmSchema.contract(RUN_DATE),
@@ -220,7 +184,7 @@ class SourceOptionsCatalogueTest extends SparkTestBase {
   @Test
   void epochMillisecondTimestampsAreReadWithOneConfigLine() {
     Path in = epochClickstream("epoch-millis-read", T1.toEpochMilli(), T2.toEpochMilli());
-    Outcome o =
+    BadInputCatalogueTest.Outcome o =
         ingest(
                 "epoch-millis-read",
                 ClickstreamSchema.contract(RUN_DATE),
@@ -253,7 +217,7 @@ class SourceOptionsCatalogueTest extends SparkTestBase {
             + T1.getEpochSecond()
             + "' look like epoch seconds: set `timestamp_unit: seconds` under `sources.feedback`"
             + " in the config");
-    Outcome o =
+    BadInputCatalogueTest.Outcome o =
         ingest(
                 "epoch-seconds-read",
                 FeedbackSchema.contract(RUN_DATE),
