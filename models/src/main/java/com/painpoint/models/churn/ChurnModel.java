@@ -24,6 +24,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Trains a churn model on a prepared customer table: a stratified train/validation/test split, the
@@ -88,6 +90,8 @@ public final class ChurnModel {
   }
 
   record Trial(String modelName, String params, Estimator<?> estimator) {}
+
+  private static final Logger LOG = LoggerFactory.getLogger("painpoint");
 
   private ChurnModel() {}
 
@@ -173,8 +177,15 @@ public final class ChurnModel {
       double bestAuc = Double.NEGATIVE_INFINITY;
       for (Trial t : trials(settings)) {
         describe(spark, "churn: fit " + t.modelName() + " " + t.params());
+        long start = System.nanoTime();
         Model<?> m = t.estimator().fit(trainFeatures);
         double auc = ChurnEvaluation.rocAuc(m.transform(validationFeatures));
+        LOG.info(
+            "  churn: candidate {} {}: validation ROC AUC {} ({} s)",
+            t.modelName(),
+            t.params(),
+            String.format(Locale.ROOT, "%.4f", auc),
+            String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
         candidates.add(new TrainedChurnModel.Candidate(t.modelName(), t.params(), auc));
         if (auc > bestAuc) {
           bestAuc = auc;
