@@ -10,6 +10,7 @@ import com.painpoint.features.config.PainpointException;
 import com.painpoint.features.contracts.FeedbackSchema;
 import com.painpoint.features.testing.Fixtures;
 import com.painpoint.features.testing.SparkTestBase;
+import com.painpoint.jobs.generate.PlantedThemes;
 import com.painpoint.jobs.report.ReportBrowser;
 import com.painpoint.models.sentiment.SentimentColumns;
 import java.nio.file.Files;
@@ -41,6 +42,9 @@ class NightlyJobIT extends SparkTestBase {
   static final ObjectMapper JSON = new ObjectMapper();
   static final LocalDate RUN_DATE = LocalDate.of(2026, 6, 30);
   static final Path SAMPLES = Fixtures.samples();
+
+  /** Which generated sentence was written from which planted theme. */
+  static final PlantedThemes LABELS = PlantedThemes.read(SAMPLES);
 
   @TempDir static Path out;
   static NightlyJob.RunResult result;
@@ -508,7 +512,7 @@ class NightlyJobIT extends SparkTestBase {
 
   @Test
   void plantedThemesAreRecoveredAsDistinctLabelledThemes() {
-    ThemeRecovery r = ThemeRecovery.of(spark, out.resolve("run_date=" + RUN_DATE));
+    ThemeRecovery r = ThemeRecovery.of(spark, out.resolve("run_date=" + RUN_DATE), LABELS);
     System.out.println("Planted theme recovery on data-samples:\n" + r);
     assertThat(r.counts.keySet()).hasSize(15);
     List<String> recovered = r.counts.keySet().stream().filter(r::recovered).toList();
@@ -769,8 +773,8 @@ class NightlyJobIT extends SparkTestBase {
         });
     assertThat(leaks).as("personal data found in outputs and logs").isEmpty();
 
-    ThemeRecovery first = ThemeRecovery.of(spark, out.resolve("run_date=" + RUN_DATE));
-    ThemeRecovery second = ThemeRecovery.of(spark, out.resolve("run_date=" + later));
+    ThemeRecovery first = ThemeRecovery.of(spark, out.resolve("run_date=" + RUN_DATE), LABELS);
+    ThemeRecovery second = ThemeRecovery.of(spark, out.resolve("run_date=" + later), LABELS);
     System.out.println("Night " + later + " (+10% feedback, a new complaint):\n" + second);
     List<String> stable = new ArrayList<>();
     List<String> moved = new ArrayList<>();
@@ -790,7 +794,7 @@ class NightlyJobIT extends SparkTestBase {
         ThemeRecovery.of(
             spark,
             out.resolve("run_date=" + later),
-            sentence ->
+            (id, sentence) ->
                 sentence.toLowerCase(java.util.Locale.ROOT).contains("plastic")
                     ? java.util.Optional.of("delivery/too much plastic packaging")
                     : java.util.Optional.empty());

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -23,15 +23,19 @@ final class ThemeRecovery {
 
   private ThemeRecovery() {}
 
-  static ThemeRecovery of(SparkSession spark, Path run) {
-    return of(spark, run, s -> PlantedThemes.of(s).map(p -> p.touchpoint() + "/" + p.label()));
+  /**
+   * @param labels the generated data's sentence labels (feedback_labels.jsonl)
+   */
+  static ThemeRecovery of(SparkSession spark, Path run, PlantedThemes labels) {
+    return of(spark, run, (id, s) -> labels.of(id, s).map(PlantedThemes.Planted::key));
   }
 
   /**
-   * @param planted "touchpoint/label" of the planted theme a sentence was written from
+   * @param planted "touchpoint/label" of the planted theme a sentence (feedback id, text) was
+   *     written from
    */
   static ThemeRecovery of(
-      SparkSession spark, Path run, Function<String, Optional<String>> planted) {
+      SparkSession spark, Path run, BiFunction<String, String, Optional<String>> planted) {
     ThemeRecovery r = new ThemeRecovery();
     for (Row t : spark.read().parquet(run.resolve("pain_themes").toString()).collectAsList()) {
       r.themes.put(t.getAs("theme_id"), t);
@@ -41,14 +45,14 @@ final class ThemeRecovery {
             .read()
             .parquet(run.resolve("feedback_scored").toString())
             .filter("theme_ids is not null")
-            .select("sentence", "theme_ids")
+            .select("feedback_id", "sentence", "theme_ids")
             .collectAsList()) {
-      Optional<String> p = planted.apply(s.getString(0));
+      Optional<String> p = planted.apply(s.getString(0), s.getString(1));
       if (p.isEmpty()) {
         continue;
       }
       String touchpoint = p.get().substring(0, p.get().indexOf('/'));
-      List<String> ids = s.getList(1);
+      List<String> ids = s.getList(2);
       for (String id : ids) {
         if (id.startsWith(touchpoint + "-")) {
           r.counts.computeIfAbsent(p.get(), k -> new TreeMap<>()).merge(id, 1, Integer::sum);

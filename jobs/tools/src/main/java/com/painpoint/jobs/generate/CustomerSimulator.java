@@ -247,7 +247,7 @@ final class CustomerSimulator implements Serializable {
         Instant at =
             start.plusSeconds(
                 r.nextLong(Math.max(1, Duration.between(start, end).toSeconds() - 60)));
-        drafts.add(new FeedbackComposer.Draft(at, "survey", null, null, null, ""));
+        drafts.add(new FeedbackComposer.Draft(at, "survey", null, null, null, "", List.of()));
       }
     }
     drafts.sort(Comparator.comparing(FeedbackComposer.Draft::createdAt));
@@ -278,7 +278,8 @@ final class CustomerSimulator implements Serializable {
         d.touchpoint(),
         d.score(),
         d.scoreScale(),
-        d.text());
+        d.text(),
+        d.sentences());
   }
 
   /** Extra or duplicated events of the reserved clickstream customers; none for others. */

@@ -32,6 +32,10 @@ final class DataGenerator {
 
   static final String CRM_FILE = "crm.csv";
   static final String FEEDBACK_FILE = "feedback.jsonl";
+
+  /** Per written sentence, the planted theme it came from: for tests and evaluation only. */
+  static final String LABELS_FILE = "feedback_labels.jsonl";
+
   static final String CLICKSTREAM_DIR = "clickstream";
   static final String TAXONOMY_FILE = "taxonomy.yaml";
   static final String GROUND_TRUTH_FILE = "ground_truth.json";
@@ -71,7 +75,8 @@ final class DataGenerator {
       GroundTruth truth)
       throws IOException {
     try (Writer crm = open(fs, new Path(out, CRM_FILE));
-        Writer feedback = open(fs, new Path(out, FEEDBACK_FILE))) {
+        Writer feedback = open(fs, new Path(out, FEEDBACK_FILE));
+        Writer labels = open(fs, new Path(out, LABELS_FILE))) {
       crm.write(CrmCsv.HEADER);
       crm.write('\n');
       for (long i = 0; i < options.customers(); i++) {
@@ -80,9 +85,18 @@ final class DataGenerator {
           crm.write(CrmCsv.line(row));
           crm.write('\n');
         }
+        String lastId = null;
         for (FeedbackRecord row : c.feedback()) {
           feedback.write(FeedbackJson.line(row));
           feedback.write('\n');
+          // A planted duplicate row repeats its feedback id; its sentences are labelled once.
+          if (!row.feedbackId().equals(lastId)) {
+            for (String line : FeedbackJson.labelLines(row)) {
+              labels.write(line);
+              labels.write('\n');
+            }
+          }
+          lastId = row.feedbackId();
         }
         truth.add(c);
       }

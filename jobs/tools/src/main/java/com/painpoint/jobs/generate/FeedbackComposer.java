@@ -21,7 +21,26 @@ final class FeedbackComposer {
       String touchpoint,
       Integer score,
       String scoreScale,
-      String text) {}
+      String text,
+      List<Sentence> sentences) {}
+
+  /**
+   * One written sentence and the planted theme it was written from (null for none): a line of
+   * feedback_labels.jsonl.
+   */
+  record Sentence(String text, FeedbackText.Theme theme) {
+    static Sentence none(String text) {
+      return new Sentence(text, null);
+    }
+
+    static Sentence planted(String text, FeedbackText.Theme theme) {
+      return new Sentence(text, theme);
+    }
+
+    Sentence withText(String t) {
+      return new Sentence(t, theme);
+    }
+  }
 
   private enum Tone {
     NEGATIVE,
@@ -122,39 +141,63 @@ final class FeedbackComposer {
 
   private Draft complaint(
       List<Touchpoint> about, EnumSet<Touchpoint> praisable, Instant at, boolean anonymous) {
-    List<String> sentences = new ArrayList<>();
+    List<Sentence> sentences = new ArrayList<>();
+    // A long tail of long texts: some customers tell the whole story.
+    boolean story = r.nextDouble() < 0.08;
+    int contexts = story ? 1 + r.nextInt(3) : r.nextDouble() < 0.2 ? 1 : 0;
+    for (int i = 0; i < contexts; i++) {
+      sentences.add(Sentence.none(statement(Visits.pick(r, FeedbackText.CONTEXT), null)));
+    }
     for (Touchpoint t : about) {
       List<FeedbackText.Theme> themes =
           FeedbackText.THEMES.stream().filter(th -> th.touchpoint() == t).toList();
       FeedbackText.Theme theme = Visits.pick(r, themes);
-      sentences.add(FeedbackText.fill(Visits.pick(r, theme.phrasings()), r));
-      // Texts stay at four sentences at most: two complaints come without follow-ups.
-      if (about.size() == 1 && r.nextDouble() < PlantedEffects.complaintFollowUpProbability(t)) {
-        sentences.add(
-            r.nextBoolean()
-                ? Visits.pick(r, FeedbackText.NEGATIVE_FOLLOW_UP.get(t))
-                : Visits.pick(r, FeedbackText.IMPLICIT_NEGATIVE));
+      String core = complaintSentence(theme);
+      boolean followUp =
+          about.size() == 1 && r.nextDouble() < PlantedEffects.complaintFollowUpProbability(t);
+      if (followUp && r.nextDouble() < 0.3) {
+        // A run-on: the follow-up joined to the complaint in one sentence.
+        core = runOn(core, followUp(t));
+        followUp = false;
+      }
+      if (story && r.nextDouble() < 0.6) {
+        // The whole story in one breath.
+        core =
+            FeedbackText.expand(Visits.pick(r, FeedbackText.LONG_CONTEXT), r, null)
+                + ", and "
+                + FeedbackText.decapitalize(core);
+        if (followUp && r.nextBoolean()) {
+          core = runOn(core, followUp(t));
+          followUp = false;
+        }
+      }
+      sentences.add(Sentence.planted(core, theme));
+      if (followUp || (story && sentences.size() < 4 && r.nextDouble() < 0.7)) {
+        sentences.add(Sentence.none(statement(followUp(t), null)));
       }
     }
     Tone tone = Tone.NEGATIVE;
-    if (sentences.size() < 4 && !praisable.isEmpty() && r.nextDouble() < 0.35) {
-      String praise = positiveMention(praisable);
+    if (sentences.size() < 5 && !praisable.isEmpty() && r.nextDouble() < 0.35) {
+      Sentence praise = Sentence.none(positiveMention(praisable));
       if (r.nextDouble() < 0.3) {
-        sentences.add(0, praise);
+        sentences.add(contexts, praise);
       } else {
         sentences.add(praise);
       }
       tone = Tone.MIXED;
     }
-    if (sentences.size() < 4
+    if (sentences.size() < 5
         && !about.contains(Touchpoint.SUPPORT)
         && praisable.contains(Touchpoint.SUPPORT)
         && r.nextDouble() < PlantedEffects.SUPPORT_PRAISE_IN_COMPLAINTS) {
-      sentences.add(Visits.pick(r, FeedbackText.POSITIVE.get(Touchpoint.SUPPORT)));
+      sentences.add(Sentence.none(praiseSentence(Touchpoint.SUPPORT)));
       tone = Tone.MIXED;
     }
-    if (sentences.size() < 4 && r.nextDouble() < 0.08) {
-      sentences.add(Visits.pick(r, FeedbackText.IMPLICIT_NEGATIVE));
+    if (sentences.size() < 5 && r.nextDouble() < 0.08) {
+      sentences.add(Sentence.none(statement(Visits.pick(r, FeedbackText.IMPLICIT_NEGATIVE), null)));
+    }
+    if (sentences.size() < 6 && r.nextDouble() < (story ? 0.6 : 0.12)) {
+      sentences.add(Sentence.none(statement(Visits.pick(r, FeedbackText.CLOSER), null)));
     }
     String channel =
         anonymous
@@ -163,6 +206,64 @@ final class FeedbackComposer {
                 new String[] {"ticket", "chat", "survey", "nps", "review", "app_store"},
                 new double[] {0.35, 0.25, 0.15, 0.15, 0.05, 0.05});
     return finish(sentences, about.get(0), channel, tone, at);
+  }
+
+  /** A planted complaint: one of the theme's wordings, with an evaluation or a hedge at times. */
+  private String complaintSentence(FeedbackText.Theme theme) {
+    String core =
+        FeedbackText.capitalize(
+            FeedbackText.expand(Visits.pick(r, theme.wordings()), r, theme.touchpoint()));
+    if (core.endsWith("?")) {
+      return r.nextDouble() < 0.15 ? core + "?" : core;
+    }
+    if (r.nextDouble() < 0.4) {
+      core += FeedbackText.expand(Visits.pick(r, FeedbackText.EVALUATION), r, null);
+    } else if (r.nextDouble() < 0.06) {
+      core =
+          Visits.pick(r, List.of("I think ", "It seems ", "I'm pretty sure "))
+              + FeedbackText.decapitalize(core);
+    }
+    return core + ending();
+  }
+
+  /** Venting about the touchpoint, or a remark that names none. */
+  private String followUp(Touchpoint t) {
+    return r.nextBoolean()
+        ? FeedbackText.expand(Visits.pick(r, FeedbackText.VENT), r, t)
+        : FeedbackText.expand(Visits.pick(r, FeedbackText.IMPLICIT_NEGATIVE), r, null);
+  }
+
+  /** Two sentences written as one: "…, and …", "… so …", "… - …". */
+  private String runOn(String first, String second) {
+    String head = first.replaceAll("[.!?]+$", "");
+    String join = Visits.pick(r, List.of(", and ", " and ", " so ", ", ", " - ", " and honestly "));
+    String tail = FeedbackText.decapitalize(FeedbackText.capitalize(second));
+    if (r.nextDouble() < 0.3) {
+      // A rant: a third clause on top.
+      tail +=
+          ", and "
+              + FeedbackText.decapitalize(
+                  FeedbackText.expand(Visits.pick(r, FeedbackText.IMPLICIT_NEGATIVE), r, null));
+    }
+    return head + join + tail + ending();
+  }
+
+  /** A template as a sentence with its end mark (questions keep theirs). */
+  private String statement(String template, Touchpoint noun) {
+    String s = FeedbackText.capitalize(FeedbackText.expand(template, r, noun));
+    if (s.endsWith("?")
+        || s.endsWith("!")
+        || s.endsWith(".")
+        || s.endsWith("🙂")
+        || s.endsWith("👍")) {
+      return s;
+    }
+    return s + ending();
+  }
+
+  private String ending() {
+    double u = r.nextDouble();
+    return u < 0.8 ? "." : u < 0.93 ? "!" : u < 0.97 ? "!!" : "...";
   }
 
   private Draft praise(EnumSet<Touchpoint> praisable, Instant at, boolean anonymous) {
@@ -175,26 +276,28 @@ final class FeedbackComposer {
     // About 4 % of the positive texts, so about 2 % of all rows, are not in English.
     if (r.nextDouble() < 0.04) {
       // Non-English text: the engine cannot attribute it; it still counts as a row.
-      String text = Visits.pick(r, FeedbackText.NON_ENGLISH);
-      return finishText(text, null, channel, Tone.POSITIVE, at);
+      Sentence s = Sentence.none(statement(Visits.pick(r, FeedbackText.NON_ENGLISH), null));
+      return finishText(new ArrayList<>(List.of(s)), null, channel, Tone.POSITIVE, at);
     }
-    List<String> sentences = new ArrayList<>();
+    List<Sentence> sentences = new ArrayList<>();
     Touchpoint main = null;
     Tone tone = Tone.POSITIVE;
-    int n = 1 + r.nextInt(3);
+    int n = 1 + r.nextInt(3) + (r.nextDouble() < 0.06 ? 2 + r.nextInt(2) : 0);
     for (int i = 0; i < n; i++) {
       double u = r.nextDouble();
       if (praisable.isEmpty() || (i > 0 && u < 0.3)) {
-        sentences.add(FeedbackText.fill(Visits.pick(r, FeedbackText.GENERIC_POSITIVE), r));
-      } else if (i > 0 && u < 0.36) {
-        sentences.add(Visits.pick(r, FeedbackText.NEUTRAL));
+        sentences.add(
+            Sentence.none(statement(Visits.pick(r, FeedbackText.GENERIC_POSITIVE), null)));
+      } else if (i > 0 && u < 0.38) {
+        sentences.add(Sentence.none(statement(Visits.pick(r, FeedbackText.NEUTRAL), null)));
       } else {
         Touchpoint t = pickByWeight(praisable);
         if (r.nextDouble() < PlantedEffects.mildNegativeShare(t)) {
-          sentences.add(Visits.pick(r, FeedbackText.MILD_NEGATIVE.get(t)));
+          sentences.add(
+              Sentence.none(statement(Visits.pick(r, FeedbackText.MILD_NEGATIVE.get(t)), null)));
           tone = Tone.MIXED;
         } else {
-          sentences.add(Visits.pick(r, FeedbackText.POSITIVE.get(t)));
+          sentences.add(Sentence.none(praiseSentence(t)));
         }
         if (main == null) {
           main = t;
@@ -204,32 +307,98 @@ final class FeedbackComposer {
     return finish(sentences, main, channel, tone, at);
   }
 
+  /** Praise of a touchpoint, with a warm tail at times. */
+  private String praiseSentence(Touchpoint t) {
+    String s =
+        FeedbackText.capitalize(
+            FeedbackText.expand(Visits.pick(r, FeedbackText.POSITIVE.get(t)), r, null));
+    if (r.nextDouble() < 0.3) {
+      s =
+          FeedbackText.expand(Visits.pick(r, FeedbackText.PRAISE_PREFIX), r, null)
+              + " "
+              + FeedbackText.decapitalize(s);
+    }
+    if (r.nextDouble() < 0.45) {
+      s += FeedbackText.expand(Visits.pick(r, FeedbackText.PRAISE_TAIL), r, null);
+    }
+    return s + (r.nextDouble() < 0.75 ? "." : "!");
+  }
+
   private String positiveMention(EnumSet<Touchpoint> praisable) {
     Touchpoint t = pickByWeight(praisable);
-    return Visits.pick(r, FeedbackText.POSITIVE.get(t));
+    String s = praiseSentence(t);
+    if (r.nextDouble() < 0.3) {
+      // "On the plus side, …", "At least …"
+      s =
+          Visits.pick(r, List.of("On the plus side, ", "At least ", "To be fair, ", "That said, "))
+              + FeedbackText.decapitalize(s);
+    }
+    return s;
   }
 
   private Draft finish(
-      List<String> sentences, Touchpoint main, String channel, Tone tone, Instant at) {
-    if (sentences.size() < 4 && r.nextDouble() < 0.02) {
-      sentences.add(FeedbackText.contactDetails(r));
+      List<Sentence> sentences, Touchpoint main, String channel, Tone tone, Instant at) {
+    if (sentences.size() < 6 && r.nextDouble() < 0.02) {
+      sentences.add(Sentence.none(FeedbackText.contactDetails(r)));
     }
-    // A few people write one sentence per line.
-    String text = String.join(r.nextDouble() < 0.05 ? "\n" : " ", sentences);
-    return finishText(text, main, channel, tone, at);
+    if (r.nextDouble() < (tone == Tone.POSITIVE ? 0.1 : 0.15)) {
+      Sentence first = sentences.get(0);
+      String opener =
+          FeedbackText.expand(
+              Visits.pick(
+                  r, tone == Tone.POSITIVE ? FeedbackText.POSITIVE_OPENER : FeedbackText.OPENER),
+              r,
+              null);
+      sentences.set(0, first.withText(opener + " " + FeedbackText.decapitalize(first.text())));
+    }
+    return finishText(sentences, main, channel, tone, at);
   }
 
-  private Draft finishText(String text, Touchpoint main, String channel, Tone tone, Instant at) {
-    if (r.nextDouble() < 0.12) {
-      text = FeedbackText.typo(text);
+  private Draft finishText(
+      List<Sentence> sentences, Touchpoint main, String channel, Tone tone, Instant at) {
+    // Noise, sentence by sentence so the labels keep each sentence's written text.
+    int typos = r.nextDouble() < 0.15 ? 1 : 0;
+    if (r.nextDouble() < 0.03) {
+      typos += 2;
     }
-    if (r.nextDouble() < 0.05) {
-      text = FeedbackText.lowerCase(text);
+    for (int i = 0; i < typos; i++) {
+      int k = r.nextInt(sentences.size());
+      sentences.set(k, sentences.get(k).withText(FeedbackText.typo(sentences.get(k).text(), r)));
     }
+    if (r.nextDouble() < 0.06) {
+      sentences.replaceAll(s -> s.withText(FeedbackText.lowerCase(s.text())));
+    } else if (tone == Tone.NEGATIVE && r.nextDouble() < 0.03) {
+      int k = r.nextInt(sentences.size());
+      sentences.set(
+          k, sentences.get(k).withText(sentences.get(k).text().toUpperCase(java.util.Locale.ROOT)));
+    }
+    int last = sentences.size() - 1;
     if (tone == Tone.NEGATIVE && r.nextDouble() < 0.15) {
-      text += " " + Visits.pick(r, FeedbackText.ANGRY_EMOJI);
+      sentences.set(
+          last,
+          sentences
+              .get(last)
+              .withText(withEmoji(sentences.get(last).text(), FeedbackText.ANGRY_EMOJI)));
     } else if (tone == Tone.POSITIVE && r.nextDouble() < 0.2) {
-      text += " " + Visits.pick(r, FeedbackText.HAPPY_EMOJI);
+      sentences.set(
+          last,
+          sentences
+              .get(last)
+              .withText(withEmoji(sentences.get(last).text(), FeedbackText.HAPPY_EMOJI)));
+    }
+    if (r.nextDouble() < 0.06) {
+      // No end mark on the last sentence, as in quick app-store reviews.
+      sentences.set(
+          last, sentences.get(last).withText(sentences.get(last).text().replaceAll("[.!]+$", "")));
+    }
+    // A few people write one sentence per line.
+    String sep = r.nextDouble() < 0.05 ? "\n" : " ";
+    StringBuilder text = new StringBuilder();
+    for (Sentence s : sentences) {
+      if (text.length() > 0) {
+        text.append(sep);
+      }
+      text.append(s.text());
     }
     double tagShare =
         switch (channel) {
@@ -263,7 +432,16 @@ final class FeedbackComposer {
       }
       default -> {}
     }
-    return new Draft(at, channel, touchpoint, score, scale, text);
+    return new Draft(
+        at, channel, touchpoint, score, scale, text.toString(), List.copyOf(sentences));
+  }
+
+  private String withEmoji(String text, List<String> emoji) {
+    String e = Visits.pick(r, emoji);
+    if (r.nextDouble() < 0.25) {
+      e = e + e;
+    }
+    return text + " " + e;
   }
 
   private Touchpoint pickByWeight(EnumSet<Touchpoint> candidates) {

@@ -18,20 +18,22 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The sentences customers write: planted complaint themes with several phrasings each, positive and
- * mildly negative mentions of every touchpoint, generic remarks, non-English lines, contact
- * details, and the typos, emoji and casing of real feedback.
+ * What customers write, as {@link Grammar} templates: for every planted complaint at least ten
+ * wordings that share few content words, plus praise, mild gripes, venting, context, requests,
+ * non-English lines and contact details, with slot fillers (amounts, items, days, places, names).
+ * {@link FeedbackComposer} assembles texts from these and adds the noise of real feedback.
  *
- * <p>Touchpoint sentences name their touchpoint through its taxonomy keywords and no other
- * touchpoint's (FeedbackTextTest checks this), so text attribution points where the simulator
- * meant; {@link #IMPLICIT_NEGATIVE} sentences deliberately name none.
+ * <p>A sentence about a touchpoint never names another touchpoint through its taxonomy keywords
+ * (FeedbackTextTest checks this), so each sentence's label is unambiguous. Most complaint wordings
+ * name their touchpoint; some, as customers do, name none and are attributed only through the row's
+ * touchpoint tag, if any.
  */
 final class FeedbackText {
 
   private FeedbackText() {}
 
-  /** A planted pain theme: its label in ground_truth.json and its phrasings (with slots). */
-  record Theme(Touchpoint touchpoint, String label, List<String> phrasings) {}
+  /** A planted pain theme: its label in ground_truth.json and its wordings (templates). */
+  record Theme(Touchpoint touchpoint, String label, List<String> wordings) {}
 
   static final List<Theme> THEMES =
       List.of(
@@ -39,255 +41,377 @@ final class FeedbackText {
               BILLING,
               "charged twice after changing plan",
               List.of(
-                  "I was billed twice when I switched to the {plan} plan.",
-                  "Terrible experience: a double charge on my card after upgrading to {plan}, {amount} taken two times.",
-                  "They took the money two times after my plan change and the bill still shows both, which is a disgrace.",
-                  "I got a double charge after my plan change, which is awful.",
-                  "Your billing charged me twice for the same week after I moved to the {plan} plan, which is awful.",
-                  "My statement shows two charges of {amount} since I changed plans on {weekday}, which is unacceptable.",
-                  "I was billed twice for one plan change, which is ridiculous.")),
+                  "I was {billed|charged} twice when I {switched|moved|changed} to the $plan plan",
+                  "{After|Since} {upgrading|switching} to $plan {I got|there's|I've had} a double charge on my card",
+                  "{You|They} took {the money|$amt} two times {after|for} {my|one} plan change",
+                  "My {bank|card} statement shows two {payments|debits} of $amt {since|after} I upgraded[ on $wd]",
+                  "{Moved|I moved} up a tier {last week|on $wd|yesterday} and {got hit|was hit} with two {identical|separate} payments",
+                  "Why {have I been|was I} charged {twice|double} for {the same|one} {week|month}?",
+                  "{The|My} invoice {lists|has} my new $plan tier {two times|on two lines}",
+                  "Switching tiers {seems to have|has} doubled {what I paid|my payment} this {month|week}",
+                  "{Got|Received} {two|2} {bills|invoices} for {one|the same} plan change",
+                  "Upgrading cost me double[, $amt went out two times]",
+                  "{You|Your system} {overcharged|double billed} me {when|after} I {downgraded|changed tier}[ to $plan]",
+                  "The money for my new $plan subscription came out of my bank twice")),
           new Theme(
               BILLING,
               "refund takes weeks",
               List.of(
-                  "Still waiting for my refund after {weeks} weeks, this is awful.",
-                  "It took {weeks} weeks to get a refund of {amount}, absolutely ridiculous.",
-                  "I was promised a refund within five days and it has been {weeks} weeks, terrible service.",
-                  "Refunds take forever, {amount} is still not back on my card.",
-                  "A simple refund taking {weeks} weeks is useless.",
-                  "The refund I was promised on {weekday} has still not been received {weeks} weeks later.")),
+                  "{Still|I'm still} waiting for my refund after $weeks weeks",
+                  "It {took|has taken} $weeks weeks to get {my money back|$amt back}",
+                  "I was promised {a refund|my money back} within {five|three|5} {days|working days} and it has been {a month|over a month|ages}",
+                  "Refunds {take forever|are painfully slow}[, $amt is still not back on my card]",
+                  "{Where is|What happened to} the refund {you promised|I was promised}[ on $wd]?",
+                  "{Nobody|No one} can tell me when I will {see|get} {the|my} $amt back",
+                  "{My|The} {reimbursement|credit} for the {returned|missing} order {still hasn't|has not} {shown up|appeared|come through}[ after $weeks weeks]",
+                  "$weeks weeks {and counting|later} and {still no sign of|I still haven't seen} {the|my} money",
+                  "{You were|You're} quick to take {my money|the payment} but {painfully|very} slow to give it back",
+                  "I returned {the items|everything} on $wd and {still haven't been|have not been} refunded",
+                  "{Chasing|I've been chasing} {a|my} refund since $month[ now]")),
           new Theme(
               BILLING,
               "price went up without notice",
               List.of(
-                  "My subscription fee went up by {amount} without any notice, which is really unfair.",
-                  "The price on my invoice jumped this month without warning, very bad.",
-                  "You raised my bill without warning, not cool.",
-                  "I was charged {amount} more than usual with no email about a price change, which is terrible.",
-                  "The invoice says {amount} more than last month and I never agreed to that.")),
+                  "My subscription fee went up by $amt without any notice",
+                  "The price {jumped|went up} this month {without warning|with no heads-up}",
+                  "You raised my bill without {telling me|warning|asking}",
+                  "I was charged $amt more than usual {with no email about it|and nobody told me why}",
+                  "{Why|How come} am I paying $amt more {this month|than last month}?",
+                  "{Sneaky|Silent|Quiet} price {increase|rise|hike}[ on my plan], {not cool|not on|not ok}",
+                  "The invoice says $amt more than last month and I never agreed to that",
+                  "{My|The} monthly cost {crept|went} up {again|for the second time}[ and I only noticed by accident]",
+                  "{Nobody|No one} {told|warned} me {the|my} plan {would cost|was going to cost} more",
+                  "{Prices|Fees} {keep going|went} up but {the portions|what I get} {keep shrinking|stayed the same}",
+                  "{Found|Noticed} an extra $amt on my card this {month|week} for no reason")),
           new Theme(
               DELIVERY,
               "package arrived late",
               List.of(
-                  "My box arrived {days} days late again, so disappointing.",
-                  "The delivery was {days} days late and half the food went in the bin, terrible.",
-                  "The parcel turned up on {weekday} instead of {weekday2}, way too late.",
-                  "The driver came after 9pm, hours after the promised slot, which is useless.",
-                  "Third late delivery this month and the food was ruined by the time the box arrived, awful.",
-                  "The courier was {days} days late and the tracking was wrong the whole time, useless.")),
+                  "My box arrived $days days late[ again]",
+                  "The delivery was $days days late and {half the food|the fresh stuff} went in the bin",
+                  "{The parcel|My order} turned up on $wd instead of $wd2",
+                  "The driver came after $late, hours after the promised slot",
+                  "{Third|Second|Another} late delivery this {month|week}",
+                  "{Waited|I waited} {in|at home} all day and {nothing came|it never showed} until {the next day|$wd}",
+                  "The {food|ingredients} {arrived|came} {warm|spoiled} because it was {so|way} late",
+                  "Why is my order {always late|never on time}?",
+                  "The tracking said {today|$wd} and then {moved|changed} it {again|twice}",
+                  "{Still|I'm still} waiting for {last|this} week's {order|meals}[, it was due on $wd]",
+                  "{You missed|Missed} the slot {again|for the $nth time} and we had nothing for dinner")),
           new Theme(
               DELIVERY,
               "courier left parcel at wrong address",
               List.of(
-                  "The courier left my parcel at the wrong address.",
-                  "The driver left my box at a house down the street.",
-                  "My package was left with a neighbour I don't even know.",
-                  "Delivery marked as completed but the parcel was dropped at the wrong address.",
-                  "The driver left the box at number {house} instead of my house, hopeless.",
-                  "Once again the courier delivered to the wrong door and I had to go looking for it.")),
+                  "The courier left my parcel at the wrong address",
+                  "The driver left my box at a house down the street",
+                  "My package was left with a neighbour I don't even know",
+                  "{Marked|Shown} as delivered but {it was|the parcel was} {dropped|left} {at the wrong address|$place}",
+                  "{Found|I found} my order {at|on the step of} number $house, not my house",
+                  "{Someone|A stranger} {two streets away|across town} {got|received} my {food|order}",
+                  "The {photo|proof photo} {shows|showed} a door that {isn't|is not} mine",
+                  "{My|The} {order|meal kit} {ended up|was dumped} {$place|in the wrong building}",
+                  "Left {outside|on the step of} the wrong {flat|house} {again|in the rain}",
+                  "Why can't your drivers read a house number?",
+                  "I had to {go door to door|knock on doors} {to find|looking for} my {order|food}")),
           new Theme(
               DELIVERY,
               "items missing or damaged",
               List.of(
-                  "Half the items were missing from my box, very poor.",
-                  "The delivery came with {item} missing and the eggs crushed.",
-                  "My box arrived damaged and soaking wet, horrible.",
-                  "The package came with broken jars and leaking milk, what a mess.",
-                  "Every other box has something missing, this week it was {item}.")),
+                  "Half the items were missing from my box",
+                  "{The|My} delivery came with $item missing and the eggs crushed",
+                  "My box arrived {damaged|crushed} and soaking wet",
+                  "{Broken|Smashed} jars and leaking milk {all over|everywhere}[ again]",
+                  "{Every other|Each} order {has something missing|is missing something}, this week it was $item",
+                  "No $bare in {my|the} order {even though|although} I paid for it",
+                  "{Opened|Unpacked} it to find {a|the} {squashed|crushed|dented} $food",
+                  "{Got|Received} someone else's {ingredients|groceries} instead of mine",
+                  "The {ice|cool} packs had melted and the {meat|fish} was warm",
+                  "{Two|Three|Half} of the recipes {couldn't|could not} be made {because|as} {ingredients|things} were missing",
+                  "Where is the $bare I ordered?")),
           new Theme(
               SUPPORT,
               "waited hours for an agent",
               List.of(
-                  "I waited {hours} hours to speak to an agent, terrible service.",
-                  "Customer service kept me on hold for over an hour, awful.",
-                  "The chat says an agent will be with you shortly and then nothing for {hours} hours.",
-                  "I spent {hours} hours in the support queue and nobody picked up, terrible.",
-                  "The hotline is useless, I was on hold for {minutes} minutes before giving up.",
-                  "It took {hours} hours to get a human on the support line, pathetic.")),
+                  "I waited $hours hours to speak to an agent",
+                  "Customer service kept me on hold for over an hour",
+                  "The chat says {someone|an agent} will be with you shortly and then nothing for $hours hours",
+                  "I spent $hours hours in the support queue and nobody picked up",
+                  "The hotline {is useless|never answers}, I {gave up|hung up} after $mins minutes",
+                  "It took $hours hours to get a human {on the phone|to reply}",
+                  "{Rang|Called} you {$n times|three times|four times} {today|this week} and {never|didn't} get through",
+                  "Why is the wait {so|this} long {every time|whenever} I {call|need help}?",
+                  "Your phone line {plays|played} the same song for $mins minutes[ before cutting me off]",
+                  "{Number|Position} $qa in the queue, {an hour|$hours hours} later still {number|position} $qb",
+                  "{Nobody|No one} {answers|responds to} {emails|messages} for {days|a week}")),
           new Theme(
               SUPPORT,
               "ticket closed without an answer",
               List.of(
-                  "My ticket was closed without anyone answering it, which is unacceptable.",
-                  "Support marked my ticket as resolved but never replied.",
-                  "They closed the ticket and the problem is still there.",
-                  "I opened {n} tickets and all of them were closed without a real answer.",
-                  "The agent closed my request with a useless copy-paste reply that had nothing to do with my question.")),
+                  "My ticket was closed without anyone answering it",
+                  "Support marked my {ticket|request} as resolved but never replied",
+                  "They closed the ticket and the problem is still there",
+                  "I opened $n tickets and all of them were closed without a real answer",
+                  "The agent {closed|answered} my request with a {useless|generic} copy-paste reply",
+                  "{Got|Received} an automated {email|message} saying my issue {was|is} {fixed|solved} when it {wasn't|isn't}",
+                  "{Every|Each} time I {write|complain}, I get a {canned|template} {answer|response} that ignores my question",
+                  "{My|The} {complaint|case} {vanished|disappeared} {without a trace|after a week}",
+                  "{Was|I was} told {someone|a manager} would {call|email} me back, {never happened|nobody did}",
+                  "{Asked|I asked} {a simple question|for help} and {got|received} a {survey|rating request} instead of an answer",
+                  "Why {was|is} my issue {resolved|closed} when {nobody|no one} {fixed|looked at} it?")),
           new Theme(
               CHECKOUT,
               "promo code not accepted",
               List.of(
-                  "The promo code {code} was not accepted at checkout.",
-                  "Checkout kept saying my coupon was invalid even though it came in your email, so annoying.",
-                  "I tried to apply {code} in the basket and got an error every time.",
-                  "The discount code from your email does not work in the cart.",
-                  "Your cart refuses every promo code I enter, it's broken.",
-                  "The voucher {code} failed at checkout three times, so frustrating.")),
+                  "The promo code $code was not accepted at checkout",
+                  "Checkout kept saying my coupon was invalid[ even though it came in your email]",
+                  "I tried to apply $code in the basket and got an error every time",
+                  "The discount code from your email does not work in the cart",
+                  "{The|Your} voucher $code {failed|was rejected} {three times|twice}",
+                  "{Your|The} {offer|deal} from {the email|your mail} {just|simply} {doesn't|won't} apply",
+                  "{It|The site} {says|said} $code {has expired|is expired} {but|even though} it's valid until {$wd|next month}",
+                  "{Entered|Typed in} $code {and|but} the total {didn't|did not} {change|go down}",
+                  "{No|Zero} discount {applied|was applied} {even though|although} I {used|entered} {the|your} code",
+                  "{Why|How come} {doesn't|won't} {my|the} $pct percent off code work?",
+                  "The {referral|welcome} {code|offer} {my friend sent|from my friend} {is|was} {rejected|refused}")),
           new Theme(
               CHECKOUT,
               "payment page crashed",
               List.of(
-                  "The payment page crashed twice when I tried to place my order, terrible.",
-                  "Checkout froze on the payment step and I gave up, awful experience.",
-                  "I got a server error at checkout after entering my card details.",
-                  "The payment page keeps spinning and then shows an error.",
-                  "I could not finish checkout, the page crashed at the last step.",
-                  "Checkout broke again and I lost my whole basket.")),
+                  "The payment page crashed twice when I tried to place my order",
+                  "Checkout froze on the payment step[ and I gave up]",
+                  "I got a server error at checkout after entering my card details",
+                  "{The|Your} payment page keeps spinning and then shows an error",
+                  "{I could not|Couldn't} finish checkout, the page crashed at the last step",
+                  "Checkout broke again and I lost my whole basket",
+                  "{Every time|Whenever} I press pay the {app|site} {crashes|closes|freezes}",
+                  "{Stuck|Got stuck} on a {blank|white} screen after {entering|typing} my card {number|details}",
+                  "{Error|Error code} $err {when|as soon as} I {try|tried} to {pay|complete the order}",
+                  "{Not sure|No idea} if my order went through, the {app|site} {crashed|died} {mid-payment|while paying}",
+                  "{Tried|I tried} {three|$n} {cards|times} and the order {never|would not} go through")),
           new Theme(
               SEARCH,
               "search results irrelevant",
               List.of(
-                  "The search results are completely irrelevant, I typed chicken and got desserts.",
-                  "The search never finds the dish I'm looking for.",
-                  "Searching for vegan options shows meat dishes, useless.",
-                  "Search is useless, the results have nothing to do with what I type.",
-                  "I searched for gluten free and got pasta, really annoying.")),
+                  "The search results are completely irrelevant, I typed $dish and got desserts",
+                  "The search never finds the dish I'm looking for",
+                  "Searching for {vegan|veggie} options shows meat dishes",
+                  "Search is useless, the results have nothing to do with what I type",
+                  "I searched for {gluten free|dairy free} and got {pasta|cheese}",
+                  "{Typing|Type} $dish {gives|returns|shows} {me|} {nothing|soup recipes|random stuff}",
+                  "{Looking for|Trying to find} $dish {is|was} {impossible|hopeless}, it just shows {the same|unrelated} {meals|dishes}",
+                  "Why does {looking up|typing} $dish {show|bring up} {cakes|desserts|salads}?",
+                  "{Nothing|No result} {comes up|shows up} for {dishes|things} I know you sell",
+                  "{The|Your} search {ignores|doesn't understand} {spelling|plurals|simple words}",
+                  "{The top|The first} {results|hits} are always {sponsored|the same} {junk|items}, not what I asked for")),
           new Theme(
               SEARCH,
               "filters slow and unresponsive",
               List.of(
-                  "The filters on the menu take forever to load, really annoying.",
-                  "Clicking the vegetarian filter does nothing, I had to click it five times.",
-                  "The catalogue is so slow when I filter by allergens.",
-                  "The filters are unresponsive and the whole menu lags badly.",
-                  "The menu page takes ages to load every single time, so slow and frustrating.")),
+                  "The filters on the menu take forever to load",
+                  "Clicking the vegetarian filter does nothing[, I had to click it five times]",
+                  "The catalogue is so slow when I filter by allergens",
+                  "The filters are unresponsive and the whole menu lags",
+                  "The menu page takes ages to load every single time",
+                  "{Scrolling|Browsing} {the|this week's} {recipes|meals} {lags|stutters} {so|really} badly on my phone",
+                  "{Ticking|Selecting} {dairy free|low carb|kid friendly} {freezes|hangs} the {page|app}",
+                  "{It takes|Takes} $secs seconds before anything {appears|shows up} {when|after} I {sort|narrow down} {meals|dishes}",
+                  "{I have to|Have to} {tap|click} {every|each} {option|checkbox} {three|$n} times before it {reacts|registers}",
+                  "Why is {choosing|picking} meals {so|this} slow?",
+                  "The {allergen|diet} {options|toggles} {reset|clear} themselves {every time|whenever} the page reloads")),
           new Theme(
               ACCOUNT,
               "password reset email never arrives",
               List.of(
-                  "The password reset email never arrives, so frustrating.",
-                  "I requested a new password {n} times and never got the email, useless.",
-                  "I can't log in because the reset link never shows up in my inbox.",
-                  "Password reset is broken, no email, not even in spam.",
-                  "Still no reset link after {n} attempts, I'm locked out of my account.")),
+                  "The password reset email never arrives",
+                  "I requested a new password $n times and never got the email",
+                  "I can't log in because the reset link never shows up in my inbox",
+                  "Password reset is broken, no email, not even in spam",
+                  "Still no reset link after $n attempts",
+                  "{Forgot|I forgot} my {details|credentials} and {your|the} recovery {email|mail} {never came|didn't come}",
+                  "{Pressed|Hit|Clicked} forgot password {$n|several} times, {nothing|not a thing} {arrived|came}",
+                  "{I'm|I've been} locked out {for days|since $wd} because the verification {text|code} never {comes|arrived}",
+                  "Where is the link to change my password?",
+                  "{The|Your} reset link {arrives|came} {hours|a day} later and {has|had} already expired",
+                  "{Checked|I checked} {spam|junk|every folder} and there's still nothing from you to {get back in|regain access}")),
           new Theme(
               ACCOUNT,
               "login keeps failing",
               List.of(
-                  "The login page keeps sending me back to the start, so annoying.",
-                  "I get logged out every time I open the app, very annoying.",
-                  "Login fails with an error even with the right password.",
-                  "I'm stuck in a loop between the login screen and the home screen, which is terrible.",
-                  "Logging in takes five attempts every single time.")),
+                  "The login page keeps sending me back to the start",
+                  "I get logged out every time I open the app",
+                  "Login fails with an error even with the right password",
+                  "I'm stuck in a loop between the login screen and the home screen",
+                  "Logging in takes $n attempts every single time",
+                  "The app {says|tells me} my {details|credentials} are wrong {when|but} they {aren't|are not}",
+                  "{Can't|Cannot} get into the app on my {phone|laptop} since the {update|last update}",
+                  "{Keep|I keep} {getting|being} {kicked|thrown} out {mid-order|halfway through|every few minutes}",
+                  "{Why|How come} do I {have to|need to} sign in {again|twice} {every day|each time}?",
+                  "{The|Your} {two-factor|verification} {code|step} {fails|loops} {every time|and sends me back}",
+                  "{Face ID|Fingerprint} {unlock|sign in} {stopped working|never works} since {the update|last week}")),
           new Theme(
               CANCELLATION,
               "hard to cancel, pushed retention offers",
               List.of(
-                  "Cancelling my subscription took forever, it kept pushing retention offers, awful.",
-                  "I had to click through {n} offers before I could cancel, ridiculous.",
-                  "The cancellation page sends you round in circles, terrible design.",
-                  "It is ridiculous how hard it is to cancel.",
-                  "Trying to cancel was a horrible maze of discounts and pop-ups.")));
+                  "Cancelling my subscription took forever, it kept pushing retention offers",
+                  "I had to click through $n offers before I could cancel",
+                  "The cancellation page sends you round in circles",
+                  "It is {ridiculous|absurd} how hard it is to cancel",
+                  "Trying to cancel was a horrible maze of {discounts|deals} and pop-ups",
+                  "{Wanted|I wanted} to {stop|end} my {plan|membership} and {got|was shown} {offer after offer|$n different deals}",
+                  "There's no {button|way} to {quit|leave|stop} {online|in the app}, {I had to|you have to} {phone|ring} you",
+                  "{Why|How come} do I need to {call|phone} {someone|you} to {stop|end} my {membership|plan}?",
+                  "{Ending|Stopping} my {membership|plan} should take one click, not {ten|$n} {screens|pages}",
+                  "{Every|Each} time I try to leave, {you throw|the app throws} {another|a new} {deal|discount} at me",
+                  "{Tried|I tried} to unsubscribe {three|$n} times and I'm still a member")));
 
-  /** Extra negative sentences that name the touchpoint again, for longer complaints. */
-  static final Map<Touchpoint, List<String>> NEGATIVE_FOLLOW_UP =
+  /** How customers refer to a touchpoint when they vent about it (names its keywords). */
+  static final Map<Touchpoint, String> NOUN =
       new EnumMap<>(
           Map.of(
-              BILLING,
-              List.of(
-                  "This is the worst billing I have seen from any company.",
-                  "Your billing is a total mess.",
-                  "Sort out your billing, this is unacceptable.",
-                  "I now check every invoice because I don't trust you anymore."),
-              DELIVERY,
-              List.of(
-                  "Delivery is a complete joke at the moment.",
-                  "I am sick of chasing every single delivery.",
-                  "Your courier company is terrible.",
-                  "Delivery quality has gone downhill and it's really disappointing."),
-              SUPPORT,
-              List.of(
-                  "Customer service is the worst I have ever dealt with.",
-                  "Your support team clearly does not care.",
-                  "Terrible support, honestly."),
-              CHECKOUT,
-              List.of("Checkout is painfully broken.", "The cart is a frustrating mess."),
-              SEARCH,
-              List.of("The menu search is really frustrating to use."),
-              ACCOUNT,
-              List.of("Your login is a nightmare."),
-              CANCELLATION,
-              List.of("The cancellation flow is awful.")));
+              DISCOVERY, "{homepage|newsletter|adverts}",
+              SIGNUP, "{sign up|registration}",
+              ONBOARDING, "{onboarding|tutorial}",
+              SEARCH, "{search|menu search|filters}",
+              CHECKOUT, "{checkout|basket|cart}",
+              DELIVERY, "{delivery|courier|delivery service|deliveries}",
+              BILLING, "{billing|billing department|invoices}",
+              SUPPORT, "{customer service|support|support team}",
+              ACCOUNT, "{login|account page|password system}",
+              CANCELLATION, "{cancellation process|cancellation page}"));
+
+  /** Venting about a touchpoint after a complaint (names it, no planted theme). */
+  static final List<String> VENT =
+      List.of(
+          "[$frank, ]your $noun is {a mess|a joke|a shambles|going downhill|the worst part of the service|not fit for purpose}",
+          "{I'm|We're} {sick|tired} of {chasing|fighting with} your $noun",
+          "{Sort|Fix} {out|} your $noun[, please]",
+          "{This is|That's} {the|my} $nth {problem|issue} with your $noun this {month|year}",
+          "I {don't|no longer} trust your $noun {anymore|at all}",
+          "{Honestly|Seriously}, $int {poor|bad|sloppy} $noun",
+          "Your $noun {used to be|was} {great|fine|good} {a year ago|before}, what happened?",
+          "{Who|Whoever} {designed|runs} your $noun {should be|needs to be} {embarrassed|ashamed}",
+          "$int {disappointed|fed up} with {the|your} $noun[ lately]");
 
   /** Negative remarks that name no touchpoint: attributed to the row's touchpoint, if any. */
   static final List<String> IMPLICIT_NEGATIVE =
       List.of(
-          "Really frustrating.",
-          "Not impressed at all, bad service.",
-          "Very disappointed.",
-          "Please sort this mess out.",
-          "This is unacceptable.",
-          "I'm seriously thinking about leaving because of this.",
-          "Third time this has happened, it's just not good enough.");
+          "{$int|Just|Honestly} {frustrating|annoying|disappointing|poor|infuriating}",
+          "{This is|It's|Honestly this is|That's} {not good enough|unacceptable|a joke|ridiculous|shocking}[ {anymore|at this point|for the price|for what I pay}]",
+          "{I'm|We're} {seriously|really|actually} {thinking about|considering} {leaving|going elsewhere|switching to $rival}[ because of this]",
+          "{$nthc|The $nth} time this has happened[ {this month|in a row|since $month}]",
+          "{Not|Really not|Not at all} impressed[ {at all|to be honest|this time}]",
+          "{Very|So|Extremely} disappointed[ {as a loyal customer|after $years years|to be honest}]",
+          "{I|We} {expected|expect} {better|more} {from you|for the money}",
+          "{What a|Such a} {waste of time|shambles|let-down|mess}",
+          "{Why|How} does this keep happening[ {to me|every month|every week}]?",
+          "{It|This} {ruined|spoiled} {our|my} {evening|weekend|dinner plans|$wd}",
+          "{Honestly|Frankly|At this point} {I'm|we're} {done|losing patience|close to giving up}[ {with you|on this|after $years years}]");
 
+  /** Praise of a touchpoint (names it). */
   static final Map<Touchpoint, List<String>> POSITIVE =
       new EnumMap<>(
           Map.of(
               DISCOVERY,
               List.of(
-                  "A friend sent me your homepage and it is great, everything is clear.",
-                  "The pricing page made it easy to compare plans.",
-                  "I love the ideas on your blog, that's how I found you.",
-                  "Your adverts made me curious and I'm glad I tried it.",
-                  "The newsletter always has great ideas for the week."),
+                  "{A friend|My sister|A colleague|My neighbour} sent me your homepage and {everything|it all} {is|was} $int clear",
+                  "The pricing page made it $int easy to compare {plans|the options}",
+                  "{I love|We love|I really like} the {ideas|recipes|stories} on your blog[, that's how I found you]",
+                  "Your adverts made me curious and {I'm|we're} {glad|happy|so glad} I {tried|gave} it[ a go]",
+                  "The newsletter always has $good ideas for the {week|weekend}",
+                  "{Found|I found} you through {an advert|your blog} {in $month|$years years ago|last year} and {have not|haven't} looked back"),
               SIGNUP,
               List.of(
-                  "Signing up was great and took two minutes.",
-                  "Registration was wonderful, quick and easy.",
-                  "The free trial sign up was excellent.",
-                  "Really smooth signup, I loved it."),
+                  "Signing up was $good and took {two|a couple of|five} minutes",
+                  "Registration was {quick|painless|simple} and {easy|clear}",
+                  "The free trial sign up was $good[ {and|,} {no|zero} {fuss|hassle}]",
+                  "$int smooth signup[, {I|we} loved it]",
+                  "{Signed up|Signing up} {on my phone|in the app} {on the train|in a few taps} - $int easy"),
               ONBOARDING,
               List.of(
-                  "The onboarding questions helped me pick meals I actually like.",
-                  "I loved the welcome tour, very clear.",
-                  "The tutorial was brilliant and made the first week easy.",
-                  "Great onboarding, I knew exactly what to do."),
+                  "The onboarding questions helped me pick meals {I|we} actually {like|enjoy}",
+                  "{I|We} loved the welcome tour, $int clear",
+                  "The tutorial was $good and made the first week {easy|a breeze}",
+                  "$good onboarding, I knew exactly what to do",
+                  "The {first-week|starter} tutorial {explained|showed} {everything|the basics} {nicely|clearly}"),
               SEARCH,
               List.of(
-                  "The menu is easy to browse and the filters work great.",
-                  "Search is excellent and finds exactly what I want.",
-                  "I love the variety on the weekly menu.",
-                  "Filtering by allergens is really great.",
-                  "The new catalogue of household goods is great.",
-                  "The menu changes every week and there is always something new to try."),
+                  "The menu is {easy|a pleasure} to browse and the filters work $wellly",
+                  "Search works $wellly and finds exactly {what I want|the $dish I want|what I'm after}",
+                  "{I|We} love the {variety|choice} on the {weekly|new|$month} menu",
+                  "Filtering by {allergens|diet|cooking time} is $int {handy|useful}",
+                  "The new catalogue of {household goods|pantry items} is $good",
+                  "The menu changes {every week|weekly|all the time} and there's always something {new|different|exciting} to {try|cook}",
+                  "{I|We} can always search up a $dish recipe in seconds"),
               CHECKOUT,
               List.of(
-                  "Checkout is great, quick and easy.",
-                  "Adding extras to the basket is simple and fun.",
-                  "Paying at checkout is fantastic, it takes seconds.",
-                  "The promo code worked first time, thanks!",
-                  "I love how fast the checkout is in the app."),
+                  "Checkout is $good, {quick|fast} and easy",
+                  "Adding {extras|desserts|a few snacks|breakfast items} to the basket is {simple|easy} and {fun|quick}",
+                  "Paying at checkout is $good, it takes {seconds|no time at all}",
+                  "The promo code {worked|went through} {first time|straight away|without a hitch}",
+                  "{I|We} love how {fast|smooth|simple} the checkout is {in the app|on the website|on my phone}",
+                  "{Reordering|Ordering} {last week's|my usual} basket takes {one tap|two clicks}"),
               DELIVERY,
               List.of(
-                  "The box always arrives on time and well packed.",
-                  "Our driver is lovely and always on time.",
-                  "Tracking is brilliant and accurate to the minute.",
-                  "Delivery was right on time and everything was fresh.",
-                  "The courier was really friendly.",
-                  "My parcel came a day early, great service."),
+                  "The box {always|usually} arrives on time and {well|nicely} packed",
+                  "Our driver[, $agent,] is {lovely|so kind|a star|brilliant} and {always|nearly always} on time",
+                  "Tracking is $good and accurate to the minute",
+                  "{The|This week's|Last week's|$wd's} delivery was {right|bang} on time and {everything|all of it|the veg} was {fresh|cold|perfect}",
+                  "The courier was $int {friendly|polite|helpful}[ and {careful|quick}]",
+                  "My parcel came {a day early|earlier than expected}, $good service",
+                  "{The|Our} box {was waiting|arrived} {on the doorstep|before $time} as promised"),
               BILLING,
               List.of(
-                  "Billing is excellent and the invoices are easy to download.",
-                  "My refund came through in two days, great.",
-                  "Billing has always been perfect.",
-                  "The invoice breakdown is really helpful, great job."),
+                  "Billing is $good and the invoices are easy to {download|read}",
+                  "My refund came through in {two|a couple of|three} days, $good",
+                  "Billing has always been {perfect|spot on|clear}[ {for us|in $years years}]",
+                  "The invoice breakdown is $int helpful[, $good job]",
+                  "{Switching|Changing} the {direct debit|billing date} was {easy|painless}"),
               SUPPORT,
               List.of(
-                  "Support was wonderful and sorted my issue in minutes.",
-                  "The agent on chat was friendly and helpful.",
-                  "Customer service went above and beyond.",
-                  "Support gave me a great, helpful answer.",
-                  "The help desk was fantastic and fixed my problem the same day."),
+                  "Support was $good and sorted my issue in {minutes|no time}",
+                  "The agent on chat[, $agent,] was {friendly|lovely|kind} and helpful",
+                  "Customer service went above and beyond[ {for us|this time|again|when my $kid was ill}]",
+                  "Support gave me a $good, helpful answer",
+                  "The help desk was $good and fixed my problem the same day",
+                  "$agent {from|in} support {was|has been} {amazing|a lifesaver|so patient}"),
               ACCOUNT,
               List.of(
-                  "Changing my account settings is easy.",
-                  "Logging in with my phone is smooth and pleasant.",
-                  "Updating my profile was easy and pleasant.",
-                  "I love the new account page, everything is in one place."),
+                  "Changing my account settings is {easy|simple|quick}[ {now|these days|on the app}]",
+                  "Logging in with {my phone|face unlock|my fingerprint} is {smooth|quick} and {pleasant|reliable}",
+                  "Updating my {profile|address in my profile|dietary preferences in my profile} was {easy|simple} and {pleasant|quick}",
+                  "{I|We} {love|really like} the new account page, {everything|all my details} {is|are} in one place",
+                  "{Adding|Changing} {my address|a second card} in {my|the} account {took|takes} seconds"),
               CANCELLATION,
               List.of(
-                  "Pausing instead of cancelling was a great option.",
-                  "The cancellation was quick and friendly, great.")));
+                  "{Pausing|Skipping a week} instead of cancelling was a $good option",
+                  "The cancellation was quick and friendly[, $good]")));
+
+  /** What customers put before praise. */
+  static final List<String> PRAISE_PREFIX =
+      List.of(
+          "As always,",
+          "This week",
+          "Honestly,",
+          "Once again",
+          "For what it's worth,",
+          "I must say",
+          "Ever since {we|I} joined,",
+          "{Really|Just} happy that",
+          "Credit where it's due:",
+          "Lately",
+          "Over the {last|past} {few months|year}");
+
+  /** Warm tails customers add to praise. */
+  static final List<String> PRAISE_TAIL =
+      List.of(
+          ", {thank you|thanks|cheers}[ {so much|guys|team}]",
+          " - {love it|well done|keep it up|10/10}",
+          ", {honestly|genuinely} {impressed|chuffed}",
+          " {as always|every time|every single week}",
+          ", {which|and that} is {why|the reason} {we|I} {stay|stayed|keep ordering}",
+          ", {so|and} {thank you|thanks}[ {team|all|everyone}]",
+          " - {my|our} $kid {loves|noticed} it too",
+          ", {which|and that} {makes|made} {my|our} {week|evening|life easier}");
 
   /** Mild gripes about touchpoints whose negativity is not planted as pain. */
   static final Map<Touchpoint, List<String>> MILD_NEGATIVE =
@@ -295,80 +419,180 @@ final class FeedbackText {
           Map.of(
               DISCOVERY,
               List.of(
-                  "The pricing page is confusing.",
-                  "Your homepage is cluttered with annoying pop-ups.",
-                  "The adverts are misleading and annoying about the portions.",
-                  "Too many newsletter emails, it gets annoying."),
+                  "The pricing page is {a bit|rather|quite} confusing",
+                  "Your homepage is cluttered with {annoying|too many|endless} {pop-ups|banners|offers}",
+                  "The adverts are {a bit|rather|quite} misleading about {the portions|portion sizes|what you get}",
+                  "Too many newsletter emails, it gets {annoying|a bit much}"),
               SIGNUP,
               List.of(
-                  "Signing up took far too long, annoying.",
-                  "The registration form asked for far too much information.",
-                  "The sign up form kept rejecting my postcode, frustrating.",
-                  "The free trial hides the real price until the end, which is bad."),
+                  "Signing up took {far|way} too long",
+                  "The registration form asked for {far|way} too much information",
+                  "The sign up form kept rejecting my postcode[, frustrating]",
+                  "The free trial hides the real price until the end[, which is {bad|sneaky}]"),
               ONBOARDING,
               List.of(
-                  "The onboarding questions were tedious.",
-                  "The onboarding questions were tedious and confusing.",
-                  "The tutorial was useless and skipped the bit I needed."),
+                  "The onboarding questions were {tedious|a bit long}[ and confusing]",
+                  "The tutorial was {useless|too long} and skipped the bit I needed",
+                  "{I|We} found the welcome tour {a bit|rather} {pointless|slow}"),
               CANCELLATION,
               List.of(
-                  "The cancellation page sends you round in circles, terrible design.",
-                  "It is ridiculous how hard it is to cancel.")));
+                  "The cancellation page is {a bit|rather} hard to find",
+                  "{I|We} had to look for ages to find where to cancel")));
 
   static final List<String> GENERIC_POSITIVE =
       List.of(
-          "Overall I'm really happy with the service.",
-          "Keep up the good work!",
-          "The food is delicious and the portions are generous.",
-          "Great value for money.",
-          "I would definitely recommend you to friends.",
-          "I've been a customer for {years} years and I love it.",
-          "The recipes are tasty and easy to follow.",
-          "Really happy, thanks!");
+          "{Overall|All in all|Honestly} {I'm|we're} $int {happy|pleased|satisfied} with {the service|you|everything}",
+          "Keep up the {good|great|amazing} work[ {team|guys|everyone|all}]",
+          "The {food|meals|recipes} {is|are} $int {delicious|tasty|good} and the portions are generous",
+          "{Great|Good|Excellent} value for money[, {honestly|really}]",
+          "I would {definitely|happily|100%} recommend you to {friends|family|anyone|my colleagues}[ {already have|in a heartbeat}]",
+          "I've been a customer for $years years and {I|we} {love|still love} it",
+          "The recipes are {tasty|lovely|really good} and easy to follow[, even for my $kid]",
+          "$int happy[, thanks]",
+          "{Love|Loving} the {new|seasonal|$month} recipes[, {especially|in particular} the $dish]",
+          "{You've|You have} made {weeknight|midweek|family} cooking {so much|a lot|loads} easier for {us|me|my $kid}");
 
   static final List<String> NEUTRAL =
       List.of(
-          "I mostly order on weekends.",
-          "We have four people at home.",
-          "I use the app more than the website.",
-          "I changed my email address last month.");
+          "I {mostly|usually|normally} order {on weekends|midweek|for $people people}",
+          "We have $people people at home[ and one is vegetarian]",
+          "{I|We} use the {app|phone app} {more than|far more than|instead of} the website[ {these days|now}]",
+          "I changed my email address {last month|in $month}",
+          "{We|I} {skip|pause} {a week|now and then} {when we travel|in the holidays}",
+          "{My|Our} {partner|flatmate|daughter} {usually|normally} does the ordering");
 
-  /** About 2 % of texts: Spanish, German and French lines the English pipeline cannot read. */
+  /** Context customers give before a complaint (no touchpoint, no theme). */
+  static final List<String> CONTEXT =
+      List.of(
+          "I've been {with you|a customer} {for $years years|since $year}",
+          "{We|I} ordered for {my $kid's birthday|a family dinner|guests on $wd}",
+          "{So|OK so|Right, so} this {happened|is what happened} {last week|on $wd|yesterday}",
+          "{I|We} {usually|normally} {love|like} {the service|your food|what you do}",
+          "{Bit of|Some} background: {we|I} {order|get} $people meals {a week|every week}",
+          "This is the first time I've {written|complained|left a review|contacted you} {in $years years|ever|about anything}",
+          "{I|We} {signed on|joined} {in|back in} $month {on a deal|after a friend recommended you}",
+          "Long story short, {we|I} {rely on you|need this to work|have $people mouths to feed}",
+          "{I am|We are|I'm|We're} on the $plan plan");
+
+  /** The start of a long story, joined to the complaint in one sentence. */
+  static final List<String> LONG_CONTEXT =
+      List.of(
+          "{We|I} ordered on $wd for {my $kid's birthday|a dinner with friends|the whole family}"
+              + " and {paid extra|chose the bigger meal kit|added desserts and snacks} because"
+              + " {it was a special occasion|we had guests coming|we wanted to treat ourselves}"
+              + "[ and {everyone|the whole family} was {looking forward to it|excited}]",
+          "After {$years years|a long time} as {a loyal|a happy|a paying} customer[ who"
+              + " {recommended you to everyone|never complained|always paid on time}], {I|we}"
+              + " {finally|honestly} {hit a wall|lost patience} {this week|on $wd|last month}",
+          "{My|Our} {week|weekend} was {already|really} {busy|stressful} with {work|the kids|a"
+              + " house move} and {I|we} {counted on|relied on} {you|this service} to make"
+              + " {dinner|things} {easy|one less worry}");
+
+  /** Requests and sign-offs that close a complaint. */
+  static final List<String> CLOSER =
+      List.of(
+          "{Please|Pls} {fix|sort} this[ {asap|soon|today}]",
+          "{Thanks|Thank you}[ in advance]",
+          "{I'd|I would} {appreciate|like} a {reply|call back|proper answer}[ {this week|soon}]",
+          "{Regards|Cheers|Thanks}, $first",
+          "{Let me know|Tell me} {what you're going to do|how you'll fix it}",
+          "{Do better|Do something about it|Get it together}, {please|seriously|I'm begging you}",
+          "{Hope|I hope} {this gets|someone gets} {sorted|fixed|read}");
+
+  /** Openers customers put before their first sentence. */
+  static final List<String> OPENER =
+      List.of(
+          "Hi,",
+          "Hi team,",
+          "Hello,",
+          "Hey,",
+          "Honestly,",
+          "So",
+          "Well,",
+          "Ok so",
+          "Just a heads up:",
+          "Once again",
+          "Not happy:",
+          "Dear $brand,",
+          "To be honest,",
+          "I have to say,",
+          "Ugh,",
+          "Apparently");
+
+  /** Openers before praise. */
+  static final List<String> POSITIVE_OPENER =
+      List.of(
+          "Just wanted to say",
+          "Hi,",
+          "Honestly,",
+          "Quick note:",
+          "{I have to|Have to} say,",
+          "Hello team,",
+          "Wow,");
+
+  /** Trailing evaluations customers add to a complaint. */
+  static final List<String> EVALUATION =
+      List.of(
+          ", which is {awful|ridiculous|unacceptable|not ok|a joke|really poor|shocking}",
+          " - {not good enough|so annoying|not impressed|really poor}",
+          ", {absolutely|totally|completely} {ridiculous|unacceptable|useless}",
+          ", $int {annoying|frustrating|disappointing}",
+          " and {nobody|no one} seems to care",
+          " and I'm {fed up|done|livid|furious}",
+          " {again|once more}",
+          ", {terrible|awful|poor} {service|experience}",
+          ", {what a joke|how hard can it be|seriously}");
+
+  /** Non-English lines (the English pipeline cannot read them; the job keeps the rows). */
   static final List<String> NON_ENGLISH =
       List.of(
-          "El pedido llegó tarde otra vez y nadie responde.",
-          "Me cobraron dos veces este mes, quiero un reembolso.",
-          "Las recetas son deliciosas, ¡gracias! 🙂",
-          "La caja llegó dañada y faltaban productos.",
-          "Die Lieferung kam zwei Tage zu spät.",
-          "Mir wurde doppelt abgebucht, bitte erstatten Sie das Geld.",
-          "Der Kundenservice ist super freundlich.",
+          "El pedido llegó {tarde|con retraso} {otra vez|de nuevo} y nadie responde",
+          "Me cobraron dos veces {este mes|la semana pasada}, quiero un reembolso",
+          "Las recetas son {deliciosas|muy buenas}, ¡gracias! 🙂",
+          "La caja llegó {dañada|rota} y faltaban productos",
+          "Die Lieferung kam {zwei|drei} Tage zu spät",
+          "Mir wurde doppelt abgebucht, bitte erstatten Sie das Geld",
+          "Der Kundenservice ist {super|sehr} freundlich",
           "Tolle Rezepte, wir sind sehr zufrieden 👍",
-          "La livraison était en retard et le colis était abîmé.",
+          "La livraison était en retard et le colis était {abîmé|mouillé}",
           "Très bon service, les recettes sont délicieuses 🙂",
-          "On m'a facturé deux fois ce mois-ci.",
-          "Impossible de joindre le service client.");
+          "On m'a facturé deux fois {ce mois-ci|cette semaine}",
+          "Impossible de joindre le service client{ depuis $njours jours|}");
 
   private static final List<String> FIRST_NAMES =
-      List.of("jane", "tom", "priya", "lukas", "maria", "sam", "aisha", "oliver");
+      List.of("jane", "tom", "priya", "lukas", "maria", "sam", "aisha", "oliver", "wei", "fatima");
   private static final List<String> LAST_NAMES =
-      List.of("doe", "smith", "patel", "schmidt", "garcia", "jones", "khan", "brown");
+      List.of(
+          "doe", "smith", "patel", "schmidt", "garcia", "jones", "khan", "brown", "li", "okafor");
 
-  /** A sentence with contact details, for the engine's redaction (fictional numbers only). */
+  /** Test card numbers (Luhn-valid, issued for testing only). */
+  private static final List<String> TEST_CARDS =
+      List.of("4111 1111 1111 1111", "5555 5555 5555 4444", "4242 4242 4242 4242");
+
+  /**
+   * A sentence with personal data, of each kind the engine's redaction handles: phone numbers in
+   * international and national form, emails, test card numbers, a long member number, an example
+   * IBAN (all fictional).
+   */
   static String contactDetails(SplittableRandom r) {
     String first = Visits.pick(r, FIRST_NAMES);
     String last = Visits.pick(r, LAST_NAMES);
-    return switch (r.nextInt(4)) {
+    return switch (r.nextInt(7)) {
       case 0 -> String.format("Please call me on +44 7700 900%03d.", r.nextInt(1000));
       case 1 -> "You can reach me at " + first + "." + last + "@example.com.";
       case 2 -> String.format("My number is 07700 900%03d if you need it.", r.nextInt(1000));
-      default -> String.format("Email me at %s%02d@example.org please.", first, r.nextInt(100));
+      case 3 -> String.format("Email me at %s%02d@example.org please.", first, r.nextInt(100));
+      case 4 -> "The card I used is " + Visits.pick(r, TEST_CARDS) + ".";
+      case 5 -> String.format("My member number is %08d.", 10_000_000 + r.nextInt(89_999_999));
+      default -> "Send the money to GB82 WEST 1234 5698 7654 32 please.";
     };
   }
 
-  private static final List<String> PLANS = List.of("Plus", "Pro", "Family", "Business");
+  private static final List<String> PLANS = List.of("Plus", "Pro", "Family", "Business", "Lite");
   private static final List<String> WEEKDAYS =
-      List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday");
+      List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday");
+  private static final List<String> MONTHS =
+      List.of("January", "February", "March", "April", "May", "June", "September", "November");
   private static final List<String> ITEMS =
       List.of(
           "the chicken",
@@ -377,37 +601,131 @@ final class FeedbackText {
           "two recipe kits",
           "the washing-up liquid",
           "the coffee pods",
-          "the bread");
+          "the bread",
+          "the spices",
+          "the rice",
+          "the tofu",
+          "the herbs",
+          "the cheese");
+  private static final List<String> FOODS =
+      List.of("tomatoes", "avocado", "loaf", "eggs", "berries", "pack of mince", "peaches");
+  private static final List<String> DISHES =
+      List.of(
+          "chicken",
+          "curry",
+          "lasagne",
+          "tacos",
+          "risotto",
+          "salmon",
+          "ramen",
+          "halloumi",
+          "pad thai",
+          "chilli");
+  private static final List<String> PLACES =
+      List.of(
+          "by the bins",
+          "next door",
+          "on a random porch",
+          "at the corner shop",
+          "behind a hedge",
+          "at the wrong block",
+          "in someone's garden");
   private static final List<String> CODES =
-      List.of("SPRING20", "WELCOME10", "FREESHIP", "SUMMER15", "FRIEND25");
+      List.of("SPRING20", "WELCOME10", "FREESHIP", "SUMMER15", "FRIEND25", "SAVE30", "HELLO5");
+  private static final List<String> AGENTS =
+      List.of("Sarah", "Mo", "Daniel", "Chloe", "Raj", "Emma", "Kofi", "Lena");
+  private static final List<String> RIVALS =
+      List.of("a competitor", "another kit company", "the supermarket", "someone else");
+  private static final List<String> KIDS = List.of("son", "daughter", "kids", "husband", "wife");
   private static final List<String> NUMBER_WORDS = List.of("two", "three", "four", "five", "six");
+  private static final List<String> ORDINALS =
+      List.of("second", "third", "fourth", "fifth", "umpteenth");
 
-  /** Fills the {slots} of a template with varied amounts, days, names and codes. */
-  static String fill(String template, SplittableRandom r) {
-    if (template.indexOf('{') < 0) {
-      return template;
-    }
-    String weekday = Visits.pick(r, WEEKDAYS);
-    String weekday2 = WEEKDAYS.get((WEEKDAYS.indexOf(weekday) + 1 + r.nextInt(3)) % 6);
-    return template
-        .replace("{plan}", Visits.pick(r, PLANS))
-        .replace(
-            "{amount}", "£" + (9 + r.nextInt(70)) + Visits.pick(r, List.of(".99", ".49", ".00")))
-        .replace("{weeks}", count(r, 2 + r.nextInt(5)))
-        .replace("{days}", count(r, 2 + r.nextInt(3)))
-        .replace("{hours}", count(r, 2 + r.nextInt(4)))
-        .replace("{minutes}", Integer.toString(40 + 5 * r.nextInt(11)))
-        .replace("{weekday2}", weekday2)
-        .replace("{weekday}", weekday)
-        .replace("{house}", Integer.toString(3 + r.nextInt(120)))
-        .replace("{item}", Visits.pick(r, ITEMS))
-        .replace("{code}", Visits.pick(r, CODES))
-        .replace("{n}", count(r, 2 + r.nextInt(4)))
-        .replace("{years}", count(r, 2 + r.nextInt(4)));
+  /** The text of slot {@code name}; a template itself where it has alternatives. */
+  static String slot(String name, SplittableRandom r) {
+    return switch (name) {
+      case "plan" -> Visits.pick(r, PLANS);
+      case "amt" ->
+          "£" + (3 + r.nextInt(70)) + Visits.pick(r, List.of(".99", ".49", ".00", ".50", ""));
+      case "wd", "wd2" -> Visits.pick(r, WEEKDAYS);
+      case "month" -> Visits.pick(r, MONTHS);
+      case "year" -> Integer.toString(2018 + r.nextInt(8));
+      case "weeks" -> count(r, 2 + r.nextInt(5));
+      case "days" -> count(r, 2 + r.nextInt(3));
+      case "hours" -> count(r, 2 + r.nextInt(4));
+      case "mins" -> Integer.toString(40 + 5 * r.nextInt(11));
+      case "secs" -> Integer.toString(5 + r.nextInt(26));
+      case "time" -> Visits.pick(r, List.of("8am", "9am", "noon", "lunchtime", "6pm", "breakfast"));
+      case "late" -> Visits.pick(r, List.of("9pm", "10pm", "8:30pm", "midnight", "11pm"));
+      case "house" -> Integer.toString(3 + r.nextInt(120));
+      case "item" -> Visits.pick(r, ITEMS);
+      case "food" -> Visits.pick(r, FOODS);
+      case "bare" -> Visits.pick(r, ITEMS).replaceFirst("^the ", "");
+      case "dish" -> Visits.pick(r, DISHES);
+      case "place" -> Visits.pick(r, PLACES);
+      case "code" -> Visits.pick(r, CODES);
+      case "pct" -> Integer.toString(5 * (2 + r.nextInt(8)));
+      case "err" -> Integer.toString(400 + r.nextInt(200));
+      case "qa" -> Integer.toString(5 + r.nextInt(20));
+      case "qb" -> Integer.toString(2 + r.nextInt(4));
+      case "n" -> count(r, 2 + r.nextInt(4));
+      case "njours" -> Integer.toString(2 + r.nextInt(9));
+      case "years" -> count(r, 2 + r.nextInt(4));
+      case "people" -> count(r, 2 + r.nextInt(4));
+      case "nth" -> Visits.pick(r, ORDINALS);
+      case "nthc" -> capitalize(Visits.pick(r, ORDINALS));
+      case "agent" -> Visits.pick(r, AGENTS);
+      case "first" -> capitalize(Visits.pick(r, FIRST_NAMES));
+      case "rival" -> Visits.pick(r, RIVALS);
+      case "kid" -> Visits.pick(r, KIDS);
+      case "brand" -> Visits.pick(r, List.of("team", "Painpoint Kitchen", "all", "Sir or Madam"));
+      case "frank" -> Visits.pick(r, List.of("Honestly", "Frankly", "Seriously", "To be fair"));
+      case "int" ->
+          Visits.pick(
+              r,
+              List.of("really", "so", "very", "seriously", "absolutely", "pretty", "incredibly"));
+      case "good" ->
+          Visits.pick(
+              r,
+              List.of(
+                  "great", "excellent", "brilliant", "fantastic", "wonderful", "lovely", "superb"));
+      case "wellly" -> Visits.pick(r, List.of("well", "great", "brilliantly", "perfectly"));
+      default -> null;
+    };
   }
 
   private static String count(SplittableRandom r, int n) {
     return r.nextBoolean() ? Integer.toString(n) : NUMBER_WORDS.get(n - 2);
+  }
+
+  static String capitalize(String s) {
+    if (s.isEmpty()) {
+      return s;
+    }
+    int cp = s.codePointAt(0);
+    return new StringBuilder()
+        .appendCodePoint(Character.toUpperCase(cp))
+        .append(s.substring(Character.charCount(cp)))
+        .toString();
+  }
+
+  static String decapitalize(String s) {
+    if (s.length() > 1
+        && Character.isUpperCase(s.charAt(0))
+        && Character.isLowerCase(s.charAt(1))
+        && !s.startsWith("I ")
+        && !s.startsWith("I'")) {
+      return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+    return s;
+  }
+
+  /** Expands a template with this bank's slots; {@code noun} fills {@code $noun}, if any. */
+  static String expand(String template, SplittableRandom r, Touchpoint noun) {
+    return Grammar.expand(
+        template,
+        r,
+        (name, rr) -> "noun".equals(name) && noun != null ? NOUN.get(noun) : slot(name, rr));
   }
 
   static final List<String[]> TYPOS =
@@ -421,21 +739,45 @@ final class FeedbackText {
           new String[] {"disappointed", "dissapointed"},
           new String[] {"unacceptable", "unacceptible"},
           new String[] {"until", "untill"},
-          new String[] {"friendly", "freindly"});
+          new String[] {"friendly", "freindly"},
+          new String[] {"separate", "seperate"},
+          new String[] {"waiting", "wating"},
+          new String[] {"their", "thier"},
+          new String[] {"nothing", "nothin"});
 
-  /** Misspells the first word of the text that people commonly misspell, if any. */
-  static String typo(String text) {
+  /**
+   * One typo: a common misspelling where the text has one, else a slip of the keyboard in one word
+   * of five letters or more (two letters swapped, one dropped or one doubled).
+   */
+  static String typo(String text, SplittableRandom r) {
     for (String[] t : TYPOS) {
       int at = text.indexOf(t[0]);
-      if (at >= 0) {
+      if (at >= 0 && r.nextBoolean()) {
         return text.substring(0, at) + t[1] + text.substring(at + t[0].length());
       }
+    }
+    String[] words = text.split(" ", -1);
+    int tries = 0;
+    while (tries++ < 8) {
+      int i = r.nextInt(words.length);
+      String w = words[i];
+      if (w.length() < 5 || !w.chars().allMatch(Character::isLetter)) {
+        continue;
+      }
+      int p = 1 + r.nextInt(w.length() - 2);
+      words[i] =
+          switch (r.nextInt(3)) {
+            case 0 -> w.substring(0, p) + w.charAt(p + 1) + w.charAt(p) + w.substring(p + 2);
+            case 1 -> w.substring(0, p) + w.substring(p + 1);
+            default -> w.substring(0, p + 1) + w.substring(p);
+          };
+      return String.join(" ", words);
     }
     return text;
   }
 
-  static final List<String> ANGRY_EMOJI = List.of("😡", "😤", "👎", "🙁");
-  static final List<String> HAPPY_EMOJI = List.of("🙂", "👍", "😍", "❤️", "🎉");
+  static final List<String> ANGRY_EMOJI = List.of("😡", "😤", "👎", "🙁", "🤬", "😠", "🙄");
+  static final List<String> HAPPY_EMOJI = List.of("🙂", "👍", "😍", "❤️", "🎉", "😋", "🙌");
 
   static String lowerCase(String text) {
     return text.toLowerCase(Locale.ROOT);

@@ -19,6 +19,13 @@ public final class GenerateDataMain {
       System.out.println(GeneratorOptions.USAGE);
       return;
     }
+    if (args.length > 0 && "--stats".equals(args[0])) {
+      int code = FeedbackStats.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      if (code != 0) {
+        System.exit(code);
+      }
+      return;
+    }
     GeneratorOptions options;
     try {
       options = GeneratorOptions.parse(args);

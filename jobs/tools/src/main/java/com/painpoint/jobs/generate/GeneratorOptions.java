@@ -55,7 +55,9 @@ record GeneratorOptions(
   static final String USAGE =
       "usage: generate-data --customers N --seed S --out DIR [--snapshot-date 2026-06-30]"
           + " [--days 90] [--feedback-per-customer 1.5] [--events-per-customer 75]"
-          + " [--plant-bad-rows true]";
+          + " [--plant-bad-rows true]\n"
+          + "       generate-data --stats DIR   (how varied DIR's feedback text is, from its"
+          + " feedback_labels.jsonl)";
 
   /** The first day of the window. */
   LocalDate windowStart() {

@@ -135,6 +135,15 @@ final class GroundTruth {
       labels.add(theme.label());
     }
     root.put("themes", themes);
+    // The wordings each planted complaint is written in, as the generator's templates: {a|b} is
+    // one of a or b, [a] is optional, $slot a filler (amount, day, item, ...). Which sentence was
+    // written from which theme is in feedback_labels.jsonl.
+    Map<String, Object> wordings = new LinkedHashMap<>();
+    for (FeedbackText.Theme theme : FeedbackText.THEMES) {
+      wordings.put(theme.touchpoint().id + "/" + theme.label(), theme.wordings());
+    }
+    root.put("theme_wordings", wordings);
+    root.put("sentence_labels_file", DataGenerator.LABELS_FILE);
     root.put("planted", planted());
     root.put("churn_model", churnModel());
     root.put("planted_rejects", badRows.rejectCounts());

@@ -1,15 +1,27 @@
 package com.painpoint.jobs.generate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * Recognises the generator's planted complaint themes in written sentences, so tests and
- * evaluations can check what the themes stage recovered: each phrasing becomes a pattern (its slots
- * match anything), matched case-insensitively after undoing the generator's typos.
+ * The planted theme of each generated sentence, read from the {@code feedback_labels.jsonl} the
+ * generator writes beside the data, so tests and evaluations can check what the themes stage
+ * recovered. The job splits sentences itself (and redacts them), so a sentence of a run is matched
+ * to the written sentence of the same feedback row that shares the most of its words.
  */
 public final class PlantedThemes {
   /** A planted theme: its touchpoint and its label in ground_truth.json. */
@@ -18,23 +30,106 @@ public final class PlantedThemes {
     public List<String> words() {
       return List.of(label.toLowerCase(Locale.ROOT).split("[^a-z]+"));
     }
+
+    /** "touchpoint/label". */
+    public String key() {
+      return touchpoint + "/" + label;
+    }
   }
 
-  private record Phrasing(Planted theme, Pattern pattern) {}
+  /** One written sentence: its row, index, text and planted theme (null for none). */
+  public record Labelled(String feedbackId, int index, String sentence, Planted planted) {}
 
-  private static final List<Phrasing> PHRASINGS = phrasings();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  private PlantedThemes() {}
+  private final Map<String, List<Labelled>> byFeedback;
 
-  /** The planted theme a sentence was written from, if any. */
-  public static Optional<Planted> of(String sentence) {
-    String s = untypo(sentence.toLowerCase(Locale.ROOT));
-    for (Phrasing p : PHRASINGS) {
-      if (p.pattern().matcher(s).find()) {
-        return Optional.of(p.theme());
+  private PlantedThemes(Map<String, List<Labelled>> byFeedback) {
+    this.byFeedback = byFeedback;
+  }
+
+  /** Reads {@code dir/feedback_labels.jsonl}. */
+  public static PlantedThemes read(Path dir) {
+    Path file = dir.resolve(DataGenerator.LABELS_FILE);
+    Map<String, List<Labelled>> out = new HashMap<>();
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      int n = 0;
+      while ((line = in.readLine()) != null) {
+        n++;
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode j = JSON.readTree(line);
+        for (String f : List.of("feedback_id", "sentence_index", "sentence", "theme")) {
+          if (!j.hasNonNull(f)) {
+            throw new IllegalArgumentException(
+                file + " line " + n + ": field '" + f + "' missing or null");
+          }
+        }
+        String theme = j.get("theme").asText();
+        Planted planted =
+            "none".equals(theme) ? null : new Planted(j.path("touchpoint").asText(), theme);
+        Labelled l =
+            new Labelled(
+                j.get("feedback_id").asText(),
+                j.get("sentence_index").asInt(),
+                j.get("sentence").asText(),
+                planted);
+        out.computeIfAbsent(l.feedbackId(), k -> new ArrayList<>()).add(l);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    return new PlantedThemes(out);
+  }
+
+  /** Every written sentence, row by row. */
+  public List<Labelled> sentences() {
+    List<Labelled> out = new ArrayList<>();
+    byFeedback.values().forEach(out::addAll);
+    out.sort(java.util.Comparator.comparing(Labelled::feedbackId).thenComparing(Labelled::index));
+    return out;
+  }
+
+  /**
+   * The planted theme of a sentence as a run split it from feedback row {@code feedbackId}: that of
+   * the row's written sentence sharing the most words with it (at least half of its words).
+   */
+  public Optional<Planted> of(String feedbackId, String sentence) {
+    List<Labelled> written = byFeedback.get(feedbackId);
+    if (written == null) {
+      return Optional.empty();
+    }
+    Set<String> words = words(sentence);
+    if (words.isEmpty()) {
+      return Optional.empty();
+    }
+    Labelled best = null;
+    int bestShared = 0;
+    for (Labelled l : written) {
+      Set<String> w = words(l.sentence());
+      w.retainAll(words);
+      if (w.size() > bestShared) {
+        bestShared = w.size();
+        best = l;
       }
     }
-    return Optional.empty();
+    if (best == null || bestShared * 2 < words.size()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(best.planted());
+  }
+
+  /** Lower-case words of letters and digits. */
+  static Set<String> words(String s) {
+    Set<String> out = new HashSet<>();
+    for (String w : s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
+      if (!w.isEmpty()) {
+        out.add(w);
+      }
+    }
+    return out;
   }
 
   /** Every planted theme. */
@@ -42,33 +137,6 @@ public final class PlantedThemes {
     List<Planted> out = new ArrayList<>();
     for (FeedbackText.Theme t : FeedbackText.THEMES) {
       out.add(new Planted(t.touchpoint().id, t.label()));
-    }
-    return out;
-  }
-
-  private static List<Phrasing> phrasings() {
-    List<Phrasing> out = new ArrayList<>();
-    for (FeedbackText.Theme t : FeedbackText.THEMES) {
-      Planted planted = new Planted(t.touchpoint().id, t.label());
-      for (String phrasing : t.phrasings()) {
-        String lower = phrasing.toLowerCase(Locale.ROOT).replaceAll("[.!]+$", "");
-        StringBuilder regex = new StringBuilder();
-        for (String literal : lower.split("\\{[a-z0-9]+\\}", -1)) {
-          if (regex.length() > 0) {
-            regex.append(".+?");
-          }
-          regex.append(Pattern.quote(literal));
-        }
-        out.add(new Phrasing(planted, Pattern.compile(regex.toString())));
-      }
-    }
-    return out;
-  }
-
-  private static String untypo(String s) {
-    String out = s;
-    for (String[] t : FeedbackText.TYPOS) {
-      out = out.replace(t[1], t[0]);
     }
     return out;
   }

@@ -126,7 +126,11 @@ class CustomerSimulatorTest {
       for (Touchpoint t : p.complaints()) {
         assertThat(c.feedback())
             .as(p.customerId() + " complaint about " + t.id)
-            .anyMatch(f -> f.customerId() != null && mentions(f.text(), t));
+            .anyMatch(
+                f ->
+                    f.customerId() != null
+                        && f.sentences().stream()
+                            .anyMatch(s -> s.theme() != null && s.theme().touchpoint() == t));
       }
     }
   }
@@ -192,34 +196,54 @@ class CustomerSimulatorTest {
 
   @Test
   void feedbackTextsAreVariedAndReadLikeCustomers() {
-    List<String> texts = new ArrayList<>();
+    List<FeedbackRecord> rows = new ArrayList<>();
     for (SimulatedCustomer c : simulateAll(42)) {
       for (FeedbackRecord f : c.feedback()) {
         if (!f.text().isEmpty()) {
-          texts.add(f.text());
+          rows.add(f);
         }
       }
     }
+    List<String> texts = rows.stream().map(FeedbackRecord::text).toList();
+    List<String> sentences =
+        rows.stream()
+            .flatMap(f -> f.sentences().stream())
+            .map(FeedbackComposer.Sentence::text)
+            .toList();
     assertThat(texts).hasSizeGreaterThan(450);
-    assertThat(new HashSet<>(texts).size()).isGreaterThan((int) (texts.size() * 0.7));
-    for (String text : texts) {
-      long sentences =
-          Pattern.compile("(?<=[.!?])\\s+")
-              .splitAsStream(text)
-              .filter(s -> s.chars().anyMatch(Character::isLetter))
-              .count();
-      assertThat(sentences).as(text).isBetween(1L, 4L);
+    assertThat(new HashSet<>(texts).size()).isGreaterThan((int) (texts.size() * 0.97));
+    assertThat(new HashSet<>(sentences).size()).isGreaterThan((int) (sentences.size() * 0.8));
+    for (FeedbackRecord f : rows) {
+      assertThat(f.sentences()).as(f.text()).hasSizeBetween(1, 6);
+      // The text is its sentences, as written.
+      assertThat(f.text().replace('\n', ' '))
+          .isEqualTo(
+              String.join(
+                  " ", f.sentences().stream().map(FeedbackComposer.Sentence::text).toList()));
     }
+    assertThat(rows).anyMatch(f -> f.sentences().size() >= 5);
     assertThat(texts).anyMatch(t -> t.contains("😡") || t.contains("👎") || t.contains("😤"));
     assertThat(texts).anyMatch(t -> t.contains("🙂") || t.contains("👍"));
+    assertThat(texts).anyMatch(t -> t.contains("?"));
+    assertThat(texts).anyMatch(t -> t.equals(t.toLowerCase(Locale.ROOT)) && t.length() > 40);
+    assertThat(texts)
+        .anyMatch(t -> FeedbackText.TYPOS.stream().anyMatch(typo -> t.contains(typo[1])));
+    assertThat(texts).anyMatch(t -> t.contains("@example.") || t.contains("7700 900"));
     assertThat(texts)
         .anyMatch(
             t ->
-                t.contains("recieved")
-                    || t.contains("definately")
-                    || t.contains("becuase")
-                    || t.contains("realy"));
-    assertThat(texts).anyMatch(t -> t.contains("@example.") || t.contains("7700 900"));
+                t.contains("Lieferung")
+                    || t.contains("pedido")
+                    || t.contains("livraison")
+                    || t.contains("Rezepte")
+                    || t.contains("recettes")
+                    || t.contains("recetas")
+                    || t.contains("Kundenservice")
+                    || t.contains("facturé")
+                    || t.contains("cobraron")
+                    || t.contains("abgebucht")
+                    || t.contains("joindre")
+                    || t.contains("caja"));
   }
 
   private static boolean mentions(String text, Touchpoint t) {
