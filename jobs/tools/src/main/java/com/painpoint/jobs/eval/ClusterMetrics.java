@@ -17,6 +17,39 @@ public final class ClusterMetrics {
     return t;
   }
 
+  /**
+   * Labels recovered as clusters: a label is recovered when one cluster holds more than half of its
+   * items and that cluster is the largest holder of no other label.
+   */
+  public static int recovered(List<String> gold, List<Integer> cluster) {
+    Map<String, Map<Integer, Integer>> t = table(gold, cluster);
+    Map<String, Integer> best = new HashMap<>();
+    Map<Integer, Integer> owners = new HashMap<>();
+    t.forEach(
+        (label, row) -> {
+          // The largest holder; ties go to the lowest cluster number.
+          int b = -1;
+          int most = -1;
+          for (Map.Entry<Integer, Integer> c : new java.util.TreeMap<>(row).entrySet()) {
+            if (c.getValue() > most) {
+              most = c.getValue();
+              b = c.getKey();
+            }
+          }
+          best.put(label, b);
+          owners.merge(b, 1, Integer::sum);
+        });
+    int n = 0;
+    for (Map.Entry<String, Map<Integer, Integer>> e : t.entrySet()) {
+      int b = best.get(e.getKey());
+      int total = e.getValue().values().stream().mapToInt(i -> i).sum();
+      if (2 * e.getValue().get(b) > total && owners.get(b) == 1) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   public static double nmi(List<String> gold, List<Integer> cluster) {
     int n = gold.size();
     Map<String, Integer> a = sizes(gold);

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import com.painpoint.features.config.PainpointException;
 import com.painpoint.features.config.ThemeOptions;
 import com.painpoint.features.spark.SparkSessions;
+import com.painpoint.jobs.generate.PlantedThemes;
 import com.painpoint.models.sentiment.CoreNlp;
 import com.painpoint.models.themes.SphericalKMeans;
 import com.painpoint.models.themes.ThemeVectors;
@@ -32,8 +33,11 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class EvalThemesMain {
   static final String USAGE =
-      "usage: scripts/eval-themes --input FILE.csv --text-col C --label-col L [--k K]"
-          + " [--max-k M] [--merge-similarity S] [--w2v-weight W] [--pretrained-weight P]\n"
+      "usage: scripts/eval-themes (--input FILE.csv --text-col C --label-col L | --planted DIR)"
+          + " [--k K] [--max-k M] [--merge-similarity S] [--w2v-weight W]"
+          + " [--pretrained-weight P]\n"
+          + "  --planted DIR: the planted complaint sentences of a generated data set (its"
+          + " feedback_labels.jsonl), labelled with their planted theme\n"
           + "  without --k, the number of clusters comes from the nightly method: spherical k-means"
           + " with 2*M clusters, then sub-clusters merged while their centroids are at least S"
           + " alike (M default 100; S default the nightly themes.merge_similarity, 0.45: try"
@@ -50,6 +54,7 @@ public final class EvalThemesMain {
               args,
               Set.of(
                   "--input",
+                  "--planted",
                   "--text-col",
                   "--label-col",
                   "--k",
@@ -58,7 +63,8 @@ public final class EvalThemesMain {
                   "--w2v-weight",
                   "--pretrained-weight"),
               USAGE);
-      String input = a.required("--input", USAGE);
+      String planted = a.get("--planted", null);
+      String input = planted != null ? planted : a.required("--input", USAGE);
       String textCol = a.get("--text-col", "text");
       String labelCol = a.get("--label-col", "label");
       int k = a.integer("--k", 0);
@@ -72,26 +78,10 @@ public final class EvalThemesMain {
             "--merge-similarity: must be in (0, 1), got " + merge + "\n" + USAGE);
       }
       spark = SparkSessions.forJob("painpoint-eval-themes");
-      Dataset<Row> raw =
-          spark
-              .read()
-              .option("header", "true")
-              .option("multiLine", "true")
-              .option("escape", "\"")
-              .csv(input);
-      for (String c : List.of(textCol, labelCol)) {
-        if (!List.of(raw.columns()).contains(c)) {
-          throw PainpointException.badInput(
-              input
-                  + ": column '"
-                  + c
-                  + "' not found; columns: "
-                  + String.join(", ", raw.columns()));
-        }
-      }
       Dataset<Row> texts =
-          raw.select(col(textCol).as("text"), col(labelCol).as("label"))
-              .filter(col("text").isNotNull().and(col("label").isNotNull()));
+          planted != null
+              ? plantedSentences(spark, planted)
+              : labelled(spark, input, textCol, labelCol);
       StructType schema =
           new StructType()
               .add("label", DataTypes.StringType)
@@ -151,6 +141,7 @@ public final class EvalThemesMain {
       double nmi = ClusterMetrics.nmi(gold, pred);
       double ari = ClusterMetrics.ari(gold, pred);
       double purity = ClusterMetrics.purity(gold, pred);
+      int recovered = ClusterMetrics.recovered(gold, pred);
       System.out.printf(Locale.ROOT, "input    %s%ntexts    %d, %d labels%n", input, n, labels);
       System.out.printf(
           Locale.ROOT,
@@ -161,12 +152,14 @@ public final class EvalThemesMain {
       System.out.printf(Locale.ROOT, "seconds  %.1f%n", seconds);
       System.out.printf(
           Locale.ROOT,
-          "RESULT nmi=%.4f ari=%.4f purity=%.4f k=%d n=%d%n",
+          "RESULT nmi=%.4f ari=%.4f purity=%.4f k=%d n=%d recovered=%d labels=%d%n",
           nmi,
           ari,
           purity,
           clusters,
-          n);
+          n,
+          recovered,
+          labels);
     } catch (PainpointException e) {
       code = e.kind().exitCode();
       System.err.println("eval-themes: error: " + e.getMessage());
@@ -178,6 +171,42 @@ public final class EvalThemesMain {
     if (code != 0) {
       System.exit(code);
     }
+  }
+
+  /** The texts and labels of a CSV file. */
+  private static Dataset<Row> labelled(
+      SparkSession spark, String input, String textCol, String labelCol) {
+    Dataset<Row> raw =
+        spark
+            .read()
+            .option("header", "true")
+            .option("multiLine", "true")
+            .option("escape", "\"")
+            .csv(input);
+    for (String c : List.of(textCol, labelCol)) {
+      if (!List.of(raw.columns()).contains(c)) {
+        throw PainpointException.badInput(
+            input + ": column '" + c + "' not found; columns: " + String.join(", ", raw.columns()));
+      }
+    }
+    return raw.select(col(textCol).as("text"), col(labelCol).as("label"))
+        .filter(col("text").isNotNull().and(col("label").isNotNull()));
+  }
+
+  /** The planted complaint sentences of a generated data set, labelled touchpoint/theme. */
+  private static Dataset<Row> plantedSentences(SparkSession spark, String dir) {
+    List<Row> rows = new ArrayList<>();
+    for (PlantedThemes.Labelled l : PlantedThemes.read(java.nio.file.Path.of(dir)).sentences()) {
+      if (l.planted() != null) {
+        rows.add(RowFactory.create(l.sentence(), l.planted().key()));
+      }
+    }
+    if (rows.isEmpty()) {
+      throw PainpointException.badInput(dir + ": no planted complaint sentence in its labels");
+    }
+    StructType schema =
+        new StructType().add("text", DataTypes.StringType).add("label", DataTypes.StringType);
+    return spark.createDataFrame(rows, schema);
   }
 
   static List<String> lemmas(String text) {

@@ -293,8 +293,18 @@ final class FeedbackComposer {
       } else {
         Touchpoint t = pickByWeight(praisable);
         if (r.nextDouble() < PlantedEffects.mildNegativeShare(t)) {
-          sentences.add(
-              Sentence.none(statement(Visits.pick(r, FeedbackText.MILD_NEGATIVE.get(t)), null)));
+          if (t == Touchpoint.CANCELLATION) {
+            // The planted cancellation theme: customers who stay mention how hard leaving was.
+            FeedbackText.Theme theme =
+                FeedbackText.THEMES.stream()
+                    .filter(th -> th.touchpoint() == Touchpoint.CANCELLATION)
+                    .findFirst()
+                    .orElseThrow();
+            sentences.add(Sentence.planted(complaintSentence(theme), theme));
+          } else {
+            sentences.add(
+                Sentence.none(statement(Visits.pick(r, FeedbackText.MILD_NEGATIVE.get(t)), null)));
+          }
           tone = Tone.MIXED;
         } else {
           sentences.add(Sentence.none(praiseSentence(t)));

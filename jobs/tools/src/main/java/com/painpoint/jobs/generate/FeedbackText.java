@@ -413,7 +413,10 @@ final class FeedbackText {
           " - {my|our} $kid {loves|noticed} it too",
           ", {which|and that} {makes|made} {my|our} {week|evening|life easier}");
 
-  /** Mild gripes about touchpoints whose negativity is not planted as pain. */
+  /**
+   * Mild gripes about touchpoints whose negativity is not planted as pain (cancellation's gripes
+   * are its planted theme).
+   */
   static final Map<Touchpoint, List<String>> MILD_NEGATIVE =
       new EnumMap<>(
           Map.of(
@@ -433,11 +436,7 @@ final class FeedbackText {
               List.of(
                   "The onboarding questions were {tedious|a bit long}[ and confusing]",
                   "The tutorial was {useless|too long} and skipped the bit I needed",
-                  "{I|We} found the welcome tour {a bit|rather} {pointless|slow}"),
-              CANCELLATION,
-              List.of(
-                  "The cancellation page is {a bit|rather} hard to find",
-                  "{I|We} had to look for ages to find where to cancel")));
+                  "{I|We} found the welcome tour {a bit|rather} {pointless|slow}")));
 
   static final List<String> GENERIC_POSITIVE =
       List.of(

@@ -33,4 +33,17 @@ class ClusterMetricsTest {
     double hb = -(2.0 / 6 * Math.log(2.0 / 6) + 4.0 / 6 * Math.log(4.0 / 6));
     assertThat(ClusterMetrics.nmi(gold, pred)).isCloseTo(2 * mi / (ha + hb), within(1e-12));
   }
+
+  @Test
+  void aLabelIsRecoveredWhenOneClusterHoldsMostOfItAndNoOtherLabel() {
+    // a: 3 of 4 in cluster 0 (recovered); b: 2 of 3 in cluster 1 (recovered);
+    // c: 2 of 3 in cluster 1 too;
+    // d: split 1/1 (no majority).
+    List<String> gold = List.of("a", "a", "a", "a", "b", "b", "b", "c", "c", "c", "d", "d");
+    List<Integer> pred = List.of(0, 0, 0, 2, 1, 1, 3, 1, 1, 4, 5, 6);
+    // b and c both have cluster 1 as their best: neither is recovered.
+    assertThat(ClusterMetrics.recovered(gold, pred)).isEqualTo(1);
+    List<Integer> separate = List.of(0, 0, 0, 2, 1, 1, 3, 4, 4, 1, 5, 5);
+    assertThat(ClusterMetrics.recovered(gold, separate)).isEqualTo(4);
+  }
 }
