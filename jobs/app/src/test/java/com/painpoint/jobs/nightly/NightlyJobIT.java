@@ -168,10 +168,11 @@ class NightlyJobIT extends SparkTestBase {
       Row r = impact(t, "any");
       assertThat(r.<Boolean>getAs("enough_exposed")).as(t).isTrue();
       if (t.equals(confounded)) {
-        // Support's planted odds x1.5 on 260 exposed customers gives MH RR 1.33 [0.99, 1.79] on
-        // this sample: the point estimate is clear, the 95% interval only just reaches below 1.
-        assertThat(r.<Double>getAs("mh_rr")).as(t).isGreaterThan(1.2);
-        assertThat(r.<Double>getAs("mh_rr_lower")).as(t + " lower bound").isGreaterThan(0.95);
+        // Support's planted odds x1.5 gives MH RR 1.22 [0.88, 1.68] on this sample (1.33 [0.99,
+        // 1.79] on the templated text before 2026-12-06, when more of support's complaints were
+        // read as negative): the point estimate is clear, the 95% interval reaches below 1.
+        assertThat(r.<Double>getAs("mh_rr")).as(t).isGreaterThan(1.15);
+        assertThat(r.<Double>getAs("mh_rr_lower")).as(t + " lower bound").isGreaterThan(0.85);
       } else {
         assertThat(r.<Double>getAs("mh_rr_lower")).as(t + " lower bound").isGreaterThan(1.0);
       }
@@ -407,8 +408,16 @@ class NightlyJobIT extends SparkTestBase {
               page.evaluate("Array.from(document.querySelectorAll('#cards .card')).map(c => c.id)")
                   .toString())
           .isEqualTo("[\"card-billing\",\"card-checkout\",\"card-delivery\"]");
+      // The card shows billing's largest theme by its label.
+      String billingTheme =
+          spark
+              .read()
+              .parquet(out.resolve("run_date=" + RUN_DATE).resolve("pain_themes").toString())
+              .filter("touchpoint = 'billing' and theme_rank = 1")
+              .first()
+              .getAs("label");
       assertThat(page.evaluate("document.querySelector('#card-billing').innerText").asText())
-          .contains("plan change")
+          .contains(billingTheme)
           .contains("Friction by kind")
           .contains("abandonment");
       assertThat(
@@ -536,11 +545,14 @@ class NightlyJobIT extends SparkTestBase {
         "recovered %d, with a planted word in the label %d; theme purity %.4f over %d planted"
             + " sentences%n",
         recovered.size(), labelled.size(), (double) top / total, total);
-    // 13 of the 15 planted themes come out as one theme each, 12 of them labelled with a planted
-    // word (filters is held at 54% and labelled "really frustrating · load"); "price went up" and
-    // "courier left parcel at wrong address" are split across themes of their own wordings. See
-    // README, "Pain themes".
-    assertThat(labelled).as("recovered %s", recovered).hasSizeGreaterThanOrEqualTo(12);
+    // On the composed text (11-12 wordings per complaint, since 2026-12-06) 10 of the 15 planted
+    // themes come out as one theme each, 8 of them labelled with a planted word; on the templated
+    // text before (about 5 wordings each) it was 13 and 12. Late and missing deliveries share a
+    // theme, "price went up" and "waited hours" are split across themes of their own wordings,
+    // cancellation's few sentences stay in its "other" bucket. The method, not the text, is what
+    // the sentence-encoder issue changes. See README, "Pain themes".
+    assertThat(recovered).as("recovered").hasSizeGreaterThanOrEqualTo(10);
+    assertThat(labelled).as("recovered %s", recovered).hasSizeGreaterThanOrEqualTo(8);
     assertThat((double) top / total).isGreaterThanOrEqualTo(0.84);
 
     // Labels are shown in the customers' own words ("hold for over an hour", not the lemmas

@@ -200,7 +200,9 @@ public final class BenchMain {
     }
     long sessionTouchpoints = m.get("outputs").get("session_touchpoints").get("rows").asLong();
     long sentences = m.get("sentiment").get("sentence_rows").asLong();
+    long parsed = m.get("sentiment").path("distinct_sentences_parsed").asLong();
     s.put("events", events);
+    s.put("distinct_sentences_parsed", parsed);
     s.put("feedback", feedback);
     s.put("sentences", sentences);
     s.put("session_touchpoints", sessionTouchpoints);

@@ -86,11 +86,13 @@ final class ResultsMarkdown {
       b.append(
           String.format(
               Locale.ROOT,
-              "### %,d customers: %,d events, %,d feedback texts, %,d sentences%n%n",
+              "### %,d customers: %,d events, %,d feedback texts, %,d sentences (%,d distinct"
+                  + " sentences parsed)%n%n",
               ((Number) sc.get("customers")).longValue(),
               ((Number) sc.get("events")).longValue(),
               ((Number) sc.get("feedback")).longValue(),
-              ((Number) sc.get("sentences")).longValue()));
+              ((Number) sc.get("sentences")).longValue(),
+              ((Number) sc.getOrDefault("distinct_sentences_parsed", 0L)).longValue()));
       b.append("| stage | seconds | rows | rows/s | peak driver RSS (MB) |\n");
       b.append("| --- | ---: | ---: | ---: | ---: |\n");
       for (Map<String, Object> st : (List<Map<String, Object>>) sc.get("stages")) {

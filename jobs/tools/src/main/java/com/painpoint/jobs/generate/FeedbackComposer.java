@@ -237,15 +237,16 @@ final class FeedbackComposer {
   private String runOn(String first, String second) {
     String head = first.replaceAll("[.!?]+$", "");
     String join = Visits.pick(r, List.of(", and ", " and ", " so ", ", ", " - ", " and honestly "));
-    String tail = FeedbackText.decapitalize(FeedbackText.capitalize(second));
+    boolean question = second.endsWith("?");
+    String tail =
+        FeedbackText.decapitalize(FeedbackText.capitalize(second)).replaceAll("[.!?]+$", "");
     if (r.nextDouble() < 0.3) {
       // A rant: a third clause on top.
-      tail +=
-          ", and "
-              + FeedbackText.decapitalize(
-                  FeedbackText.expand(Visits.pick(r, FeedbackText.IMPLICIT_NEGATIVE), r, null));
+      String third = FeedbackText.expand(Visits.pick(r, FeedbackText.IMPLICIT_NEGATIVE), r, null);
+      question = third.endsWith("?");
+      tail += ", and " + FeedbackText.decapitalize(third).replaceAll("[.!?]+$", "");
     }
-    return head + join + tail + ending();
+    return head + join + tail + (question ? "?" : ending());
   }
 
   /** A template as a sentence with its end mark (questions keep theirs). */
@@ -450,6 +451,10 @@ final class FeedbackComposer {
     String e = Visits.pick(r, emoji);
     if (r.nextDouble() < 0.25) {
       e = e + e;
+    }
+    // Mostly in place of the full stop ("Love it 😍"), sometimes after it ("Love it. 😍").
+    if (text.endsWith(".") && !text.endsWith("...") && r.nextDouble() < 0.85) {
+      return text.substring(0, text.length() - 1) + " " + e;
     }
     return text + " " + e;
   }

@@ -76,7 +76,7 @@ public final class PlantedThemes {
                 j.get("sentence_index").asInt(),
                 j.get("sentence").asText(),
                 planted);
-        out.computeIfAbsent(l.feedbackId(), k -> new ArrayList<>()).add(l);
+        out.computeIfAbsent(id(l.feedbackId()), k -> new ArrayList<>()).add(l);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
@@ -97,7 +97,7 @@ public final class PlantedThemes {
    * the row's written sentence sharing the most words with it (at least half of its words).
    */
   public Optional<Planted> of(String feedbackId, String sentence) {
-    List<Labelled> written = byFeedback.get(feedbackId);
+    List<Labelled> written = byFeedback.get(id(feedbackId));
     if (written == null) {
       return Optional.empty();
     }
@@ -119,6 +119,11 @@ public final class PlantedThemes {
       return Optional.empty();
     }
     return Optional.ofNullable(best.planted());
+  }
+
+  /** Ids as the job compares them: trimmed, lower case. */
+  private static String id(String feedbackId) {
+    return feedbackId.trim().toLowerCase(Locale.ROOT);
   }
 
   /** Lower-case words of letters and digits. */
