@@ -520,7 +520,7 @@ class NightlyJobIT extends SparkTestBase {
   }
 
   @Test
-  void plantedThemesAreRecoveredAsDistinctLabelledThemes() {
+  void plantedThemesAreRecoveredAsDistinctLabelledThemes() throws java.io.IOException {
     ThemeRecovery r = ThemeRecovery.of(spark, out.resolve("run_date=" + RUN_DATE), LABELS);
     System.out.println("Planted theme recovery on data-samples:\n" + r);
     assertThat(r.counts.keySet()).hasSize(15);
@@ -546,13 +546,13 @@ class NightlyJobIT extends SparkTestBase {
             + " sentences%n",
         recovered.size(), labelled.size(), (double) top / total, total);
     // On the composed text (11-12 wordings per complaint, since 2026-12-06) 10 of the 15 planted
-    // themes come out as one theme each, 8 of them labelled with a planted word; on the templated
-    // text before (about 5 wordings each) it was 13 and 12. Late and missing deliveries share a
-    // theme, "price went up" and "waited hours" are split across themes of their own wordings,
-    // cancellation's few sentences stay in its "other" bucket. The method, not the text, is what
-    // the sentence-encoder issue changes. See README, "Pain themes".
+    // themes come out as one theme each, all 10 labelled with a planted word, purity 0.88; on the
+    // templated text before (about 5 wordings each) it was 13, 12 and 0.85. Late and missing
+    // deliveries share a theme, "refund takes weeks" and "waited hours" are split across themes
+    // of their own wordings, cancellation's few sentences stay in its "other" bucket. The method,
+    // not the text, is what the sentence-encoder issue changes. See README, "Pain themes".
     assertThat(recovered).as("recovered").hasSizeGreaterThanOrEqualTo(10);
-    assertThat(labelled).as("recovered %s", recovered).hasSizeGreaterThanOrEqualTo(8);
+    assertThat(labelled).as("recovered %s", recovered).hasSizeGreaterThanOrEqualTo(10);
     assertThat((double) top / total).isGreaterThanOrEqualTo(0.84);
 
     // Labels are shown in the customers' own words ("hold for over an hour", not the lemmas
@@ -562,9 +562,28 @@ class NightlyJobIT extends SparkTestBase {
       labels.add(t.getAs("label"));
     }
     assertThat(labels).allMatch(l -> l.matches("[a-z'’ \\-()·]+"), "plain words");
-    assertThat(labels).contains("plan change · double charge");
-    assertThat(labels).anyMatch(l -> l.contains("hold for over an hour"));
-    assertThat(labels).anyMatch(l -> l.contains("never got the email"));
+    // Every phrase of every label is a run of words some customer wrote (case and punctuation
+    // aside), and some phrases are longer than two words.
+    StringBuilder written = new StringBuilder();
+    for (String line : Files.readAllLines(SAMPLES.resolve("feedback.jsonl"))) {
+      try {
+        String text = JSON.readTree(line).path("text").asText("");
+        written
+            .append(' ')
+            .append(text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z'’]+", " ").trim())
+            .append(" \n");
+      } catch (com.fasterxml.jackson.core.JsonProcessingException planted) {
+        // the sample's planted malformed line
+      }
+    }
+    List<String> phrases = new ArrayList<>();
+    for (String l : labels) {
+      if (!l.startsWith("other")) {
+        phrases.addAll(List.of(l.split(" · ")));
+      }
+    }
+    assertThat(phrases).isNotEmpty().allMatch(p -> written.indexOf(" " + p + " ") >= 0);
+    assertThat(phrases).anyMatch(p -> p.split(" ").length >= 3);
   }
 
   @Test
