@@ -213,6 +213,7 @@ final class FeedbackComposer {
     String core =
         FeedbackText.capitalize(
             FeedbackText.expand(Visits.pick(r, theme.wordings()), r, theme.touchpoint()));
+    core = aside(core);
     if (core.endsWith("?")) {
       return r.nextDouble() < 0.15 ? core + "?" : core;
     }
@@ -251,7 +252,7 @@ final class FeedbackComposer {
 
   /** A template as a sentence with its end mark (questions keep theirs). */
   private String statement(String template, Touchpoint noun) {
-    String s = FeedbackText.capitalize(FeedbackText.expand(template, r, noun));
+    String s = aside(FeedbackText.capitalize(FeedbackText.expand(template, r, noun)));
     if (s.endsWith("?")
         || s.endsWith("!")
         || s.endsWith(".")
@@ -260,6 +261,30 @@ final class FeedbackComposer {
       return s;
     }
     return s + ending();
+  }
+
+  /**
+   * What people add at the end of a sentence: when ("this week", "on Friday", "again") and to whom
+   * or how ("guys", "to be honest"), before its end mark.
+   */
+  private String aside(String sentence) {
+    boolean when = r.nextDouble() < 0.3;
+    boolean how = r.nextDouble() < 0.12;
+    if (!when && !how) {
+      return sentence;
+    }
+    int end = sentence.length();
+    while (end > 0 && ".!?".indexOf(sentence.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    StringBuilder b = new StringBuilder(sentence.substring(0, end));
+    if (when) {
+      b.append(FeedbackText.expand(Visits.pick(r, FeedbackText.WHEN), r, null));
+    }
+    if (how) {
+      b.append(FeedbackText.expand(Visits.pick(r, FeedbackText.HOW), r, null));
+    }
+    return b.append(sentence.substring(end)).toString();
   }
 
   private String ending() {
@@ -331,6 +356,8 @@ final class FeedbackComposer {
     }
     if (r.nextDouble() < 0.45) {
       s += FeedbackText.expand(Visits.pick(r, FeedbackText.PRAISE_TAIL), r, null);
+    } else {
+      s = aside(s);
     }
     return s + (r.nextDouble() < 0.75 ? "." : "!");
   }

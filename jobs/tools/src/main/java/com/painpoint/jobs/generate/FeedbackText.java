@@ -94,7 +94,7 @@ final class FeedbackText {
                   "{Third|Second|Another} late delivery this {month|week}",
                   "{Waited|I waited} {in|at home} all day and {nothing came|it never showed} until {the next day|$wd}",
                   "The {food|ingredients} {arrived|came} {warm|spoiled} because it was {so|way} late",
-                  "Why is my order {always late|never on time}?",
+                  "Why is my {order|box|food} {always late|never on time}[ {on $wd|these days|lately}]?",
                   "The tracking said {today|$wd} and then {moved|changed} it {again|twice}",
                   "{Still|I'm still} waiting for {last|this} week's {order|meals}[, it was due on $wd]",
                   "{You missed|Missed} the slot {again|for the $nth time} and we had nothing for dinner")),
@@ -102,22 +102,22 @@ final class FeedbackText {
               DELIVERY,
               "courier left parcel at wrong address",
               List.of(
-                  "The courier left my parcel at the wrong address",
-                  "The driver left my box at a house down the street",
-                  "My package was left with a neighbour I don't even know",
+                  "The courier left my parcel at the wrong address[ {again|on $wd|and drove off}]",
+                  "The driver left my box at a house {down|across} the {street|road}",
+                  "My package was left with a neighbour I {don't even know|have never met|never speak to}",
                   "{Marked|Shown} as delivered but {it was|the parcel was} {dropped|left} {at the wrong address|$place}",
                   "{Found|I found} my order {at|on the step of} number $house, not my house",
                   "{Someone|A stranger} {two streets away|across town} {got|received} my {food|order}",
                   "The {photo|proof photo} {shows|showed} a door that {isn't|is not} mine",
                   "{My|The} {order|meal kit} {ended up|was dumped} {$place|in the wrong building}",
                   "Left {outside|on the step of} the wrong {flat|house} {again|in the rain}",
-                  "Why can't your drivers read a house number?",
+                  "Why can't your {drivers|couriers} {read a house number|find {my|our} {house|flat|street}|follow simple instructions}?",
                   "I had to {go door to door|knock on doors} {to find|looking for} my {order|food}")),
           new Theme(
               DELIVERY,
               "items missing or damaged",
               List.of(
-                  "Half the items were missing from my box",
+                  "{Half|Most|A third} of the items were missing from my box[ {this week|on $wd}]",
                   "{The|My} delivery came with $item missing and the eggs crushed",
                   "My box arrived {damaged|crushed} and soaking wet",
                   "{Broken|Smashed} jars and leaking milk {all over|everywhere}[ again]",
@@ -133,7 +133,7 @@ final class FeedbackText {
               "waited hours for an agent",
               List.of(
                   "I waited $hours hours to speak to an agent",
-                  "Customer service kept me on hold for over an hour",
+                  "Customer service kept me on hold for {over an hour|ages|$mins minutes}[ {on $wd|this morning|again}]",
                   "The chat says {someone|an agent} will be with you shortly and then nothing for $hours hours",
                   "I spent $hours hours in the support queue and nobody picked up",
                   "The hotline {is useless|never answers}, I {gave up|hung up} after $mins minutes",
@@ -147,7 +147,7 @@ final class FeedbackText {
               SUPPORT,
               "ticket closed without an answer",
               List.of(
-                  "My ticket was closed without anyone answering it",
+                  "My ticket was closed without anyone {answering|reading|looking at} it",
                   "Support marked my {ticket|request} as resolved but never replied",
                   "They closed the ticket and the problem is still there",
                   "I opened $n tickets and all of them were closed without a real answer",
@@ -299,11 +299,11 @@ final class FeedbackText {
           "{This is|It's|Honestly this is|That's} {not good enough|unacceptable|a joke|ridiculous|shocking}[ {anymore|at this point|for the price|for what I pay}]",
           "{I'm|We're} {seriously|really|actually} {thinking about|considering} {leaving|going elsewhere|switching to $rival}[ because of this]",
           "{$nthc|The $nth} time this has happened[ {this month|in a row|since $month}]",
-          "{Not|Really not|Not at all} impressed[ {at all|to be honest|this time}]",
-          "{Very|So|Extremely} disappointed[ {as a loyal customer|after $years years|to be honest}]",
+          "{Not|Really not|Not at all|Honestly not} impressed[ {at all|to be honest|this time|with any of this}]",
+          "{Very|So|Extremely|Deeply|Pretty} disappointed[ {as a loyal customer|after $years years|to be honest|with this order|in you}]",
           "{I|We} {expected|expect} {better|more} {from you|for the money}",
-          "{What a|Such a} {waste of time|shambles|let-down|mess}",
-          "{Why|How} does this keep happening[ {to me|every month|every week}]?",
+          "{What a|Such a|Honestly what a} {waste of time|shambles|let-down|mess|headache|palaver}[ {this has been|from start to finish}]",
+          "{Why|How} does this keep happening[ {to me|every month|every week|to us|with every order}]?",
           "{It|This} {ruined|spoiled} {our|my} {evening|weekend|dinner plans|$wd}",
           "{Honestly|Frankly|At this point} {I'm|we're} {done|losing patience|close to giving up}[ {with you|on this|after $years years}]");
 
@@ -347,7 +347,7 @@ final class FeedbackText {
                   "Checkout is $good, {quick|fast} and easy",
                   "Adding {extras|desserts|a few snacks|breakfast items} to the basket is {simple|easy} and {fun|quick}",
                   "Paying at checkout is $good, it takes {seconds|no time at all}",
-                  "The promo code {worked|went through} {first time|straight away|without a hitch}",
+                  "The promo code[ $code] {worked|went through} {first time|straight away|without a hitch}",
                   "{I|We} love how {fast|smooth|simple} the checkout is {in the app|on the website|on my phone}",
                   "{Reordering|Ordering} {last week's|my usual} basket takes {one tap|two clicks}"),
               DELIVERY,
@@ -370,7 +370,7 @@ final class FeedbackText {
               List.of(
                   "Support was $good and sorted my issue in {minutes|no time}",
                   "The agent on chat[, $agent,] was {friendly|lovely|kind} and helpful",
-                  "Customer service went above and beyond[ {for us|this time|again|when my $kid was ill}]",
+                  "{Customer service|The support team|Your support people} went above and beyond[ {for us|this time|again|when my $kid was ill}]",
                   "Support gave me a $good, helpful answer",
                   "The help desk was $good and fixed my problem the same day",
                   "$agent {from|in} support {was|has been} {amazing|a lifesaver|so patient}"),
@@ -425,7 +425,7 @@ final class FeedbackText {
                   "The pricing page is {a bit|rather|quite} confusing",
                   "Your homepage is cluttered with {annoying|too many|endless} {pop-ups|banners|offers}",
                   "The adverts are {a bit|rather|quite} misleading about {the portions|portion sizes|what you get}",
-                  "Too many newsletter emails, it gets {annoying|a bit much}"),
+                  "Too many newsletter emails[, {$n|three|four} a week], it gets {annoying|a bit much|tiring}"),
               SIGNUP,
               List.of(
                   "Signing up took {far|way} too long",
@@ -441,12 +441,12 @@ final class FeedbackText {
   static final List<String> GENERIC_POSITIVE =
       List.of(
           "{Overall|All in all|Honestly} {I'm|we're} $int {happy|pleased|satisfied} with {the service|you|everything}",
-          "Keep up the {good|great|amazing} work[ {team|guys|everyone|all}]",
+          "Keep up the {good|great|amazing|brilliant} work[ {team|guys|everyone|all|in the kitchen}]",
           "The {food|meals|recipes} {is|are} $int {delicious|tasty|good} and the portions are generous",
-          "{Great|Good|Excellent} value for money[, {honestly|really}]",
+          "{Great|Good|Excellent|Decent|Brilliant} value for money[, {honestly|really|compared to $rival}]",
           "I would {definitely|happily|100%} recommend you to {friends|family|anyone|my colleagues}[ {already have|in a heartbeat}]",
           "I've been a customer for $years years and {I|we} {love|still love} it",
-          "The recipes are {tasty|lovely|really good} and easy to follow[, even for my $kid]",
+          "The recipes are {tasty|lovely|really good|spot on} and easy to follow[, even for my $kid]",
           "$int happy[, thanks]",
           "{Love|Loving} the {new|seasonal|$month} recipes[, {especially|in particular} the $dish]",
           "{You've|You have} made {weeknight|midweek|family} cooking {so much|a lot|loads} easier for {us|me|my $kid}");
@@ -456,7 +456,7 @@ final class FeedbackText {
           "I {mostly|usually|normally} order {on weekends|midweek|for $people people}",
           "We have $people people at home[ and one is vegetarian]",
           "{I|We} use the {app|phone app} {more than|far more than|instead of} the website[ {these days|now}]",
-          "I changed my email address {last month|in $month}",
+          "I changed my {email address|phone number|address} {last month|in $month|recently}",
           "{We|I} {skip|pause} {a week|now and then} {when we travel|in the holidays}",
           "{My|Our} {partner|flatmate|daughter} {usually|normally} does the ordering");
 
@@ -464,13 +464,13 @@ final class FeedbackText {
   static final List<String> CONTEXT =
       List.of(
           "I've been {with you|a customer} {for $years years|since $year}",
-          "{We|I} ordered for {my $kid's birthday|a family dinner|guests on $wd}",
+          "{We|I} ordered for {my $kid's birthday|a family dinner|guests on $wd|a picnic|our anniversary|a dinner party|the week of $month $day}",
           "{So|OK so|Right, so} this {happened|is what happened} {last week|on $wd|yesterday}",
           "{I|We} {usually|normally} {love|like} {the service|your food|what you do}",
           "{Bit of|Some} background: {we|I} {order|get} $people meals {a week|every week}",
           "This is the first time I've {written|complained|left a review|contacted you} {in $years years|ever|about anything}",
           "{I|We} {signed on|joined} {in|back in} $month {on a deal|after a friend recommended you}",
-          "Long story short, {we|I} {rely on you|need this to work|have $people mouths to feed}",
+          "Long story short, {we|I} {rely on you|need this to work|have $people mouths to feed|can't plan meals like this|have run out of patience}",
           "{I am|We are|I'm|We're} on the $plan plan");
 
   /** The start of a long story, joined to the complaint in one sentence. */
@@ -491,10 +491,10 @@ final class FeedbackText {
   static final List<String> CLOSER =
       List.of(
           "{Please|Pls} {fix|sort} this[ {asap|soon|today}]",
-          "{Thanks|Thank you}[ in advance]",
+          "{Thanks|Thank you|Cheers|Many thanks}[ {in advance|for reading|for listening|for your help}]",
           "{I'd|I would} {appreciate|like} a {reply|call back|proper answer}[ {this week|soon}]",
           "{Regards|Cheers|Thanks}, $first",
-          "{Let me know|Tell me} {what you're going to do|how you'll fix it}",
+          "{Let me know|Tell me|Please explain} {what you're going to do|how you'll fix it|when this will be sorted|what happens next}[ {by $wd|this week|asap}]",
           "{Do better|Do something about it|Get it together}, {please|seriously|I'm begging you}",
           "{Hope|I hope} {this gets|someone gets} {sorted|fixed|read}");
 
@@ -517,6 +517,45 @@ final class FeedbackText {
           "I have to say,",
           "Ugh,",
           "Apparently");
+
+  /** When: appended to a sentence before its end mark. */
+  static final List<String> WHEN =
+      List.of(
+          " again",
+          " this week",
+          " today",
+          " yesterday",
+          " last night",
+          " on $wd",
+          " this morning",
+          " this time",
+          " as usual",
+          " once more",
+          " for the $nth time",
+          " in $month",
+          " since $month",
+          " lately",
+          " these days",
+          " two weeks in a row",
+          " on $wd evening",
+          " over the {weekend|holidays|bank holiday}");
+
+  /** To whom or how: appended to a sentence before its end mark. */
+  static final List<String> HOW =
+      List.of(
+          ", guys",
+          ", team",
+          ", honestly",
+          ", to be honest",
+          ", tbh",
+          ", folks",
+          ", seriously",
+          ", I must say",
+          ", just saying",
+          ", for real",
+          ", no joke",
+          " lol",
+          ", fyi");
 
   /** Openers before praise. */
   static final List<String> POSITIVE_OPENER =
@@ -583,8 +622,29 @@ final class FeedbackText {
       case 3 -> String.format("Email me at %s%02d@example.org please.", first, r.nextInt(100));
       case 4 -> "The card I used is " + Visits.pick(r, TEST_CARDS) + ".";
       case 5 -> String.format("My member number is %08d.", 10_000_000 + r.nextInt(89_999_999));
-      default -> "Send the money to GB82 WEST 1234 5698 7654 32 please.";
+      default -> "Send the money to " + iban(r) + " please.";
     };
+  }
+
+  /** A fictional UK IBAN with valid check digits (bank code TEST, random account). */
+  static String iban(SplittableRandom r) {
+    String bban = String.format("TEST%06d%08d", r.nextInt(1_000_000), r.nextInt(100_000_000));
+    // ISO 13616: move "GB00" to the end, letters to numbers, 98 minus the remainder mod 97.
+    StringBuilder digits = new StringBuilder();
+    for (char c : (bban + "GB00").toCharArray()) {
+      digits.append(Character.isLetter(c) ? Integer.toString(c - 'A' + 10) : String.valueOf(c));
+    }
+    int check =
+        98
+            - new java.math.BigInteger(digits.toString())
+                .mod(java.math.BigInteger.valueOf(97))
+                .intValue();
+    String iban = String.format("GB%02d%s", check, bban);
+    StringBuilder spaced = new StringBuilder();
+    for (int i = 0; i < iban.length(); i += 4) {
+      spaced.append(i == 0 ? "" : " ").append(iban, i, Math.min(iban.length(), i + 4));
+    }
+    return spaced.toString();
   }
 
   private static final List<String> PLANS = List.of("Plus", "Pro", "Family", "Business", "Lite");
@@ -605,7 +665,15 @@ final class FeedbackText {
           "the rice",
           "the tofu",
           "the herbs",
-          "the cheese");
+          "the cheese",
+          "the yoghurt",
+          "the pasta",
+          "the butter",
+          "the mushrooms",
+          "the lemons",
+          "the dish soap",
+          "the granola",
+          "the prawns");
   private static final List<String> FOODS =
       List.of("tomatoes", "avocado", "loaf", "eggs", "berries", "pack of mince", "peaches");
   private static final List<String> DISHES =
@@ -619,7 +687,15 @@ final class FeedbackText {
           "ramen",
           "halloumi",
           "pad thai",
-          "chilli");
+          "chilli",
+          "gnocchi",
+          "falafel",
+          "paella",
+          "burrito bowls",
+          "katsu",
+          "shakshuka",
+          "fajitas",
+          "dal");
   private static final List<String> PLACES =
       List.of(
           "by the bins",
@@ -632,7 +708,9 @@ final class FeedbackText {
   private static final List<String> CODES =
       List.of("SPRING20", "WELCOME10", "FREESHIP", "SUMMER15", "FRIEND25", "SAVE30", "HELLO5");
   private static final List<String> AGENTS =
-      List.of("Sarah", "Mo", "Daniel", "Chloe", "Raj", "Emma", "Kofi", "Lena");
+      List.of(
+          "Sarah", "Mo", "Daniel", "Chloe", "Raj", "Emma", "Kofi", "Lena", "Tomasz", "Grace",
+          "Yusuf", "Hannah", "Leo", "Mei", "Carlos", "Nadia");
   private static final List<String> RIVALS =
       List.of("a competitor", "another kit company", "the supermarket", "someone else");
   private static final List<String> KIDS = List.of("son", "daughter", "kids", "husband", "wife");
@@ -647,6 +725,7 @@ final class FeedbackText {
       case "amt" ->
           "£" + (3 + r.nextInt(70)) + Visits.pick(r, List.of(".99", ".49", ".00", ".50", ""));
       case "wd", "wd2" -> Visits.pick(r, WEEKDAYS);
+      case "day" -> Integer.toString(1 + r.nextInt(28));
       case "month" -> Visits.pick(r, MONTHS);
       case "year" -> Integer.toString(2018 + r.nextInt(8));
       case "weeks" -> count(r, 2 + r.nextInt(5));

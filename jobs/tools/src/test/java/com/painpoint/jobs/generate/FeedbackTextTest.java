@@ -136,6 +136,8 @@ class FeedbackTextTest {
             FeedbackText.OPENER,
             FeedbackText.POSITIVE_OPENER,
             FeedbackText.EVALUATION,
+            FeedbackText.WHEN,
+            FeedbackText.HOW,
             FeedbackText.PRAISE_TAIL,
             FeedbackText.PRAISE_PREFIX,
             FeedbackText.NON_ENGLISH)) {
@@ -169,5 +171,19 @@ class FeedbackTextTest {
       changed += diff;
     }
     assertThat(changed).isGreaterThan(150);
+  }
+
+  @Test
+  void everyKindOfPersonalDataWrittenIsRedactedByTheJob() {
+    SplittableRandom r = new SplittableRandom(8);
+    Set<String> placeholders = new HashSet<>();
+    for (int i = 0; i < 300; i++) {
+      String s = FeedbackText.contactDetails(r);
+      String redacted = com.painpoint.features.text.PiiRedactor.redact(s);
+      assertThat(redacted).as(s).isNotEqualTo(s).doesNotContainPattern("\\d{3}");
+      placeholders.add(redacted.replaceAll("^.*(\\[[a-z]+\\]).*$", "$1"));
+    }
+    assertThat(placeholders)
+        .containsExactlyInAnyOrder("[phone]", "[email]", "[card]", "[account]", "[iban]");
   }
 }
