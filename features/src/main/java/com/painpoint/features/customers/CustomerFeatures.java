@@ -1,7 +1,6 @@
 package com.painpoint.features.customers;
 
 import static org.apache.spark.sql.functions.array_contains;
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -20,6 +19,7 @@ import com.painpoint.features.contracts.ClickstreamSchema;
 import com.painpoint.features.contracts.CrmSchema;
 import com.painpoint.features.contracts.FeedbackSchema;
 import com.painpoint.features.journeys.JourneyColumns;
+import com.painpoint.features.spark.ExactSums;
 import com.painpoint.features.taxonomy.Taxonomy;
 import com.painpoint.features.taxonomy.Touchpoint;
 import java.sql.Date;
@@ -212,7 +212,9 @@ public final class CustomerFeatures {
     List<Column> aggs = new ArrayList<>();
     aggs.add(count(lit(1)).as(CustomerColumns.FEEDBACK_SENTENCES));
     aggs.add(count(when(negative, 1)).as(CustomerColumns.NEGATIVE_SENTENCES));
-    aggs.add(avg(col(CustomerColumns.SENTENCE_SCORE)).as(CustomerColumns.MEAN_SENTIMENT_SCORE));
+    aggs.add(
+        ExactSums.mean(col(CustomerColumns.SENTENCE_SCORE))
+            .as(CustomerColumns.MEAN_SENTIMENT_SCORE));
     aggs.add(max(col(FeedbackSchema.CREATED_AT)).as(CustomerColumns.LAST_FEEDBACK));
     Column about = col(CustomerColumns.SENTENCE_TOUCHPOINTS);
     for (String t : counted) {

@@ -1,21 +1,17 @@
 package com.painpoint.models.impact;
 
-import static org.apache.spark.sql.functions.aggregate;
-import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import com.painpoint.features.contracts.CrmSchema;
 import com.painpoint.features.contracts.FeedbackSchema;
+import com.painpoint.features.spark.ExactSums;
 import com.painpoint.features.taxonomy.Taxonomy;
 import com.painpoint.features.taxonomy.Touchpoint;
 import com.painpoint.models.sentiment.SentimentColumns;
@@ -81,18 +77,6 @@ public final class SegmentNegativity {
     Column known = col(ImpactColumns.SEGMENT).isNotNull();
     Column sentencesAll = sum(col(ImpactColumns.SENTENCES));
     Column customerSentences = sum(when(known, col(ImpactColumns.SENTENCES)));
-    // The weighted sums add the segments in segment order, not in the order rows reach the
-    // aggregate (which depends on partitioning): the same night gives the same last digits on any
-    // cluster.
-    Column terms =
-        array_sort(
-            collect_list(
-                when(
-                    known,
-                    struct(
-                        col(ImpactColumns.SEGMENT).as("s"),
-                        col(WEIGHT).cast(DataTypes.DoubleType).multiply(col(SHARE)).as("v"),
-                        col(WEIGHT).cast(DataTypes.DoubleType).as("w")))));
     return bySegment
         .groupBy(col(ImpactColumns.TOUCHPOINT))
         .agg(
@@ -101,17 +85,9 @@ public final class SegmentNegativity {
             sum(when(known, col(ImpactColumns.WRITERS))).as(ImpactColumns.WRITERS),
             customerSentences.as(ImpactColumns.CUSTOMER_SENTENCES),
             sum(when(known, col(ImpactColumns.NEGATIVE_SENTENCES))).as("_customer_negative"),
-            terms.as("_terms"))
-        .withColumn(
-            "_weighted",
-            when(
-                size(col("_terms")).gt(0),
-                aggregate(col("_terms"), lit(0.0), (acc, x) -> acc.plus(x.getField("v")))))
-        .withColumn(
-            ImpactColumns.POPULATION_COVERED,
-            when(
-                size(col("_terms")).gt(0),
-                aggregate(col("_terms"), lit(0.0), (acc, x) -> acc.plus(x.getField("w")))))
+            // Exact sums: the same last digits in any partitioning (ExactSums).
+            ExactSums.total(when(known, col(WEIGHT).multiply(col(SHARE)))).as("_weighted"),
+            ExactSums.total(when(known, col(WEIGHT))).as(ImpactColumns.POPULATION_COVERED))
         .select(
             col(ImpactColumns.TOUCHPOINT),
             col(ImpactColumns.SENTENCES),

@@ -1,6 +1,5 @@
 package com.painpoint.models.sentiment;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -13,6 +12,7 @@ import static org.apache.spark.sql.functions.when;
 
 import com.painpoint.features.contracts.FeedbackSchema;
 import com.painpoint.features.journeys.JourneyColumns;
+import com.painpoint.features.spark.ExactSums;
 import com.painpoint.features.taxonomy.Taxonomy;
 import com.painpoint.features.taxonomy.Touchpoint;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ public final class SentimentAggregates {
                 count(lit(1)).as(SentimentColumns.SENTENCES),
                 sum(when(col(SentimentColumns.SENTIMENT_CLASS).leq(1), 1L).otherwise(0L))
                     .as(SentimentColumns.NEGATIVE_SENTENCES),
-                avg(col(SentimentColumns.SCORE)).as(SentimentColumns.MEAN_SCORE),
+                ExactSums.mean(col(SentimentColumns.SCORE)).as(SentimentColumns.MEAN_SCORE),
                 count_distinct(col(FeedbackSchema.CUSTOMER_ID)).as(SentimentColumns.CUSTOMERS));
     StructType schema =
         DataTypes.createStructType(

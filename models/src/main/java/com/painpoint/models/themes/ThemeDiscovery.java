@@ -1,6 +1,5 @@
 package com.painpoint.models.themes;
 
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -14,6 +13,7 @@ import static org.apache.spark.sql.functions.when;
 import com.painpoint.features.config.PainpointException;
 import com.painpoint.features.config.ThemeOptions;
 import com.painpoint.features.contracts.FeedbackSchema;
+import com.painpoint.features.spark.ExactSums;
 import com.painpoint.models.sentiment.SentimentColumns;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -381,7 +381,7 @@ public final class ThemeDiscovery {
             .agg(
                 count(lit(1)),
                 countDistinct(col(FeedbackSchema.CUSTOMER_ID)),
-                avg(col(SentimentColumns.SCORE)))
+                ExactSums.mean(col(SentimentColumns.SCORE)))
             .collectAsList()) {
       stats.put(ThemeMatcher.key(r.getString(0), r.getInt(1)), r);
     }
