@@ -840,7 +840,7 @@ class NightlyJobIT extends SparkTestBase {
     // themes are broad enough that tonight's plastic complaints match one of them: they are held
     // together, inside a theme first seen on the first night. A known gap of the themes method
     // (README, "Pain themes"), left for the sentence-encoder issue.
-    assertThat(theme.<String>getAs("status")).isIn("new", "persisting", "growing");
+    assertThat(id).startsWith("delivery-");
 
     // The later night's report: trend against the first night, the new complaint shown as
     // emerging, and the planted payloads (which did reach the scored sentences) inert.
