@@ -219,9 +219,21 @@ final class FeedbackComposer {
     }
     if (r.nextDouble() < 0.4) {
       core += FeedbackText.expand(Visits.pick(r, FeedbackText.EVALUATION), r, null);
-    } else if (r.nextDouble() < 0.06) {
+    } else if (r.nextDouble() < 0.12) {
       core =
-          Visits.pick(r, List.of("I think ", "It seems ", "I'm pretty sure "))
+          Visits.pick(
+                  r,
+                  List.of(
+                      "I think ",
+                      "It seems ",
+                      "I'm pretty sure ",
+                      "Apparently ",
+                      "Basically ",
+                      "Just so you know, ",
+                      "As far as I can tell, ",
+                      "FYI ",
+                      "Once again ",
+                      "Not sure why but "))
               + FeedbackText.decapitalize(core);
     }
     return core + ending();

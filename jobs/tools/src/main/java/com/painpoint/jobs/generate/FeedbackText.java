@@ -295,17 +295,22 @@ final class FeedbackText {
   /** Negative remarks that name no touchpoint: attributed to the row's touchpoint, if any. */
   static final List<String> IMPLICIT_NEGATIVE =
       List.of(
-          "{$int|Just|Honestly} {frustrating|annoying|disappointing|poor|infuriating}",
-          "{This is|It's|Honestly this is|That's} {not good enough|unacceptable|a joke|ridiculous|shocking}[ {anymore|at this point|for the price|for what I pay}]",
-          "{I'm|We're} {seriously|really|actually} {thinking about|considering} {leaving|going elsewhere|switching to $rival}[ because of this]",
-          "{$nthc|The $nth} time this has happened[ {this month|in a row|since $month}]",
-          "{Not|Really not|Not at all|Honestly not} impressed[ {at all|to be honest|this time|with any of this}]",
-          "{Very|So|Extremely|Deeply|Pretty} disappointed[ {as a loyal customer|after $years years|to be honest|with this order|in you}]",
-          "{I|We} {expected|expect} {better|more} {from you|for the money}",
-          "{What a|Such a|Honestly what a} {waste of time|shambles|let-down|mess|headache|palaver}[ {this has been|from start to finish}]",
-          "{Why|How} does this keep happening[ {to me|every month|every week|to us|with every order}]?",
-          "{It|This} {ruined|spoiled} {our|my} {evening|weekend|dinner plans|$wd}",
-          "{Honestly|Frankly|At this point} {I'm|we're} {done|losing patience|close to giving up}[ {with you|on this|after $years years}]");
+          "{$int|Just|Honestly|Utterly|Properly} {frustrating|annoying|disappointing|poor|infuriating|maddening|exhausting}[ {all round|as usual|once again|this time}]",
+          "{This is|It's|Honestly this is|That's|Frankly that's|This really is} {not good enough|unacceptable|a joke|ridiculous|shocking|beyond a joke|just lazy}[ {anymore|at this point|for the price|for what I pay|for a paid service|in $year}]",
+          "{I'm|We're} {seriously|really|actually|now|genuinely} {thinking about|considering|close to} {leaving|going elsewhere|switching to $rival|giving up on you}[ {because of this|after this|if this continues|unless something changes}]",
+          "{$nthc|The $nth} time this has happened[ {this month|in a row|since $month|in $weeks weeks|since I joined}]",
+          "{Not|Really not|Not at all|Honestly not|Far from} impressed[ {at all|to be honest|this time|with any of this|by this|today}]",
+          "{Very|So|Extremely|Deeply|Pretty|Massively} disappointed[ {as a loyal customer|after $years years|to be honest|with this order|in you|this $wd|by how this went}]",
+          "{I|We|My $kid and I} {expected|expect|deserve} {better|more|a lot more|far better} {from you|for the money|for $amt a week|after $years years}",
+          "{What a|Such a|Honestly what a|Absolute} {waste of time|shambles|let-down|mess|headache|palaver|farce|nightmare}[ {this has been|from start to finish|this week|on a $wd night}]",
+          "{Why does this|How does this|How can this|Why on earth does this|Why must this|How is it that this} keep{s|} happening[ {to me|every month|every week|to us|with every order|since $month|in $year}]?",
+          "{Is anyone|Is anybody} {there|listening|reading these|awake over there|working on this}[ {at all|today|on $wd|anymore}]?",
+          "{Does anyone|Does anybody} {there|over there|at your end} {actually |}{read these|care|check these messages}[ {anymore|at all}]?",
+          "{It|This} {ruined|spoiled|wrecked} {our|my} {evening|weekend|dinner plans|$wd|$kid's birthday|week}",
+          "{Honestly|Frankly|At this point|Right now} {I'm|we're} {done|losing patience|close to giving up|at the end of my rope}[ {with you|on this|after $years years}]",
+          "{I've|We've} wasted {$n hours|$mins minutes} on this {already|today|so far}",
+          "{Nobody|No one} {takes responsibility|seems to know anything|ever follows up}[ {it seems|apparently|as usual}]",
+          "{I|We} {pay|are paying} {good money|$amt a week|full price} for {this|a service like this}?");
 
   /** Praise of a touchpoint (names it). */
   static final Map<Touchpoint, List<String>> POSITIVE =
@@ -313,78 +318,78 @@ final class FeedbackText {
           Map.of(
               DISCOVERY,
               List.of(
-                  "{A friend|My sister|A colleague|My neighbour} sent me your homepage and {everything|it all} {is|was} $int clear",
-                  "The pricing page made it $int easy to compare {plans|the options}",
-                  "{I love|We love|I really like} the {ideas|recipes|stories} on your blog[, that's how I found you]",
-                  "Your adverts made me curious and {I'm|we're} {glad|happy|so glad} I {tried|gave} it[ a go]",
-                  "The newsletter always has $good ideas for the {week|weekend}",
-                  "{Found|I found} you through {an advert|your blog} {in $month|$years years ago|last year} and {have not|haven't} looked back"),
+                  "{A friend|My sister|A colleague|My neighbour|My mum|Someone at work} {sent|showed} me your {homepage|home page} and {everything|it all} {is|was} $int clear",
+                  "The pricing page made it $int easy to compare {plans|the options|the $plan plan with the others}",
+                  "{I love|We love|I really like|My $kid loves} the {ideas|recipes|stories|$dish recipes} on your blog[, that's how I found you]",
+                  "Your adverts made me curious and {I'm|we're} {glad|happy|so glad|really pleased} I {tried|gave} it[ a go][ {in $month|last year}]",
+                  "The newsletter {always|usually|often} has $good {ideas|recipes|tips} for the {week|weekend|holidays}",
+                  "{Found|I found|We found} you through {an advert|your blog|the newsletter of a friend} {in $month|$years years ago|last year} and {have not|haven't} looked back"),
               SIGNUP,
               List.of(
-                  "Signing up was $good and took {two|a couple of|five} minutes",
-                  "Registration was {quick|painless|simple} and {easy|clear}",
-                  "The free trial sign up was $good[ {and|,} {no|zero} {fuss|hassle}]",
-                  "$int smooth signup[, {I|we} loved it]",
-                  "{Signed up|Signing up} {on my phone|in the app} {on the train|in a few taps} - $int easy"),
+                  "Signing up was $good and took {two|a couple of|five|$n} minutes[ {on my phone|on the laptop}]",
+                  "Registration was {quick|painless|simple|straightforward} and {easy|clear}[, {well done|nice one}]",
+                  "The free trial sign up was $good[ {and|,} {no|zero} {fuss|hassle|card tricks}]",
+                  "$int smooth signup[, {I|we} loved it][ {in $month|this week}]",
+                  "{Signed up|Signing up} {on my phone|in the app|on the laptop} {on the train|in a few taps|during lunch|in $secs seconds} - $int easy"),
               ONBOARDING,
               List.of(
-                  "The onboarding questions helped me pick meals {I|we} actually {like|enjoy}",
-                  "{I|We} loved the welcome tour, $int clear",
-                  "The tutorial was $good and made the first week {easy|a breeze}",
-                  "$good onboarding, I knew exactly what to do",
-                  "The {first-week|starter} tutorial {explained|showed} {everything|the basics} {nicely|clearly}"),
+                  "The onboarding questions helped me pick {meals|$dish dishes|recipes} {I|we|my $kid} actually {like|enjoy|eat}",
+                  "{I|We} loved the welcome tour, $int clear[ {and short|and friendly}]",
+                  "The tutorial was $good and made the first {week|meal|order} {easy|a breeze|stress-free}",
+                  "$good onboarding, {I|we} knew exactly what to do[ {from day one|straight away}]",
+                  "The {first-week|starter|intro} tutorial {explained|showed} {everything|the basics|how it all works} {nicely|clearly|in $n minutes}"),
               SEARCH,
               List.of(
-                  "The menu is {easy|a pleasure} to browse and the filters work $wellly",
-                  "Search works $wellly and finds exactly {what I want|the $dish I want|what I'm after}",
-                  "{I|We} love the {variety|choice} on the {weekly|new|$month} menu",
-                  "Filtering by {allergens|diet|cooking time} is $int {handy|useful}",
-                  "The new catalogue of {household goods|pantry items} is $good",
-                  "The menu changes {every week|weekly|all the time} and there's always something {new|different|exciting} to {try|cook}",
-                  "{I|We} can always search up a $dish recipe in seconds"),
+                  "The menu is {easy|a pleasure|a joy|quick} to browse[ {on my phone|on the tablet}] and the filters work $wellly",
+                  "Search works $wellly and finds exactly {what I want|the $dish I want|what I'm after|$dish in seconds}",
+                  "{I|We} love the {variety|choice|range} on the {weekly|new|$month|seasonal} menu",
+                  "Filtering by {allergens|diet|cooking time|calories|cuisine} is $int {handy|useful|helpful}[ {for us|for my $kid}]",
+                  "The new catalogue of {household goods|pantry items|snacks|$bare and more} is $good",
+                  "The menu changes {every week|weekly|all the time} and there's always something {new|different|exciting} to {try|cook}[ {like $dish|for the kids}]",
+                  "{I|We} can always search up a $dish recipe in {seconds|no time|two taps}"),
               CHECKOUT,
               List.of(
-                  "Checkout is $good, {quick|fast} and easy",
-                  "Adding {extras|desserts|a few snacks|breakfast items} to the basket is {simple|easy} and {fun|quick}",
-                  "Paying at checkout is $good, it takes {seconds|no time at all}",
-                  "The promo code[ $code] {worked|went through} {first time|straight away|without a hitch}",
-                  "{I|We} love how {fast|smooth|simple} the checkout is {in the app|on the website|on my phone}",
-                  "{Reordering|Ordering} {last week's|my usual} basket takes {one tap|two clicks}"),
+                  "Checkout is $good, {quick|fast|painless} and {easy|simple|clear}",
+                  "Adding {extras|desserts|a few snacks|breakfast items|$bare|a bottle of wine} to the basket is {simple|easy|quick} and {fun|quick|painless}",
+                  "{Paying|Paying by card|Paying with my phone} at checkout is {$good|$int easy|$int quick}, it takes {seconds|no time at all|$secs seconds|a couple of taps}",
+                  "The {promo code|discount code|voucher}[ $code] {worked|went through|applied} {first time|straight away|without a hitch|on my $nth order|in the app|on $wd}[, {nice|lovely|$good}]",
+                  "{I|We} love how {fast|smooth|simple} the checkout is {in the app|on the website|on my phone|on the tablet}",
+                  "{Reordering|Ordering|Repeating} {last week's|my usual|the $wd|our family} basket takes {one tap|two clicks|$secs seconds}"),
               DELIVERY,
               List.of(
-                  "The box {always|usually} arrives on time and {well|nicely} packed",
-                  "Our driver[, $agent,] is {lovely|so kind|a star|brilliant} and {always|nearly always} on time",
-                  "Tracking is $good and accurate to the minute",
-                  "{The|This week's|Last week's|$wd's} delivery was {right|bang} on time and {everything|all of it|the veg} was {fresh|cold|perfect}",
-                  "The courier was $int {friendly|polite|helpful}[ and {careful|quick}]",
-                  "My parcel came {a day early|earlier than expected}, $good service",
-                  "{The|Our} box {was waiting|arrived} {on the doorstep|before $time} as promised"),
+                  "The box {always|usually|reliably} arrives {on time|before $time|early} and {well|nicely|neatly} packed",
+                  "Our driver[, $agent,] is {lovely|so kind|a star|brilliant|a legend} and {always|nearly always} on time",
+                  "Tracking is $good and accurate to the {minute|half hour}",
+                  "{The|This week's|Last week's|$wd's} delivery was {right|bang|spot} on time and {everything|all of it|the veg|the $food} was {fresh|cold|perfect}",
+                  "The courier was $int {friendly|polite|helpful}[ and {careful|quick|chatty}]",
+                  "My parcel came {a day early|earlier than expected|before $time}, $good service",
+                  "{The|Our} box {was waiting|arrived} {on the doorstep|before $time|in the porch} as promised[ on $wd]"),
               BILLING,
               List.of(
-                  "Billing is $good and the invoices are easy to {download|read}",
-                  "My refund came through in {two|a couple of|three} days, $good",
-                  "Billing has always been {perfect|spot on|clear}[ {for us|in $years years}]",
+                  "Billing is $good and the invoices are easy to {download|read|understand}",
+                  "My refund[ of $amt] came through in {two|a couple of|three|$days} days, $good",
+                  "Billing has always been {perfect|spot on|clear|fair}[ {for us|in $years years|since $year}]",
                   "The invoice breakdown is $int helpful[, $good job]",
-                  "{Switching|Changing} the {direct debit|billing date} was {easy|painless}"),
+                  "{Switching|Changing|Moving} the {direct debit|billing date} {to $wd|to the end of the month|} was {easy|painless|quick}"),
               SUPPORT,
               List.of(
-                  "Support was $good and sorted my issue in {minutes|no time}",
-                  "The agent on chat[, $agent,] was {friendly|lovely|kind} and helpful",
-                  "{Customer service|The support team|Your support people} went above and beyond[ {for us|this time|again|when my $kid was ill}]",
-                  "Support gave me a $good, helpful answer",
-                  "The help desk was $good and fixed my problem the same day",
-                  "$agent {from|in} support {was|has been} {amazing|a lifesaver|so patient}"),
+                  "Support was $good and sorted my issue in {minutes|no time|$mins minutes}",
+                  "The agent on chat[, $agent,] was {friendly|lovely|kind|patient} and {helpful|quick}",
+                  "{Customer service|The support team|Your support people|Your customer service team} {went|really went|once again went} above and beyond[ {for us|this time|again|when my $kid was ill|on $wd|last week|in $month}]",
+                  "Support gave me a $good, {helpful|clear|honest} answer[ {on $wd|straight away}]",
+                  "The help desk was {$good|$int helpful|$int quick} and {fixed|solved|sorted} my problem the same {day|morning|afternoon|evening}",
+                  "$agent {from|in} support {was|has been} {amazing|a lifesaver|so patient|a star}[ {this week|on $wd}]"),
               ACCOUNT,
               List.of(
-                  "Changing my account settings is {easy|simple|quick}[ {now|these days|on the app}]",
-                  "Logging in with {my phone|face unlock|my fingerprint} is {smooth|quick} and {pleasant|reliable}",
-                  "Updating my {profile|address in my profile|dietary preferences in my profile} was {easy|simple} and {pleasant|quick}",
-                  "{I|We} {love|really like} the new account page, {everything|all my details} {is|are} in one place",
-                  "{Adding|Changing} {my address|a second card} in {my|the} account {took|takes} seconds"),
+                  "{Changing|Updating|Editing} my account settings is {easy|simple|quick|painless|$int easy}[ {now|these days|on the app|since the update}]",
+                  "Logging in with {my phone|face unlock|my fingerprint|a magic link} is {smooth|quick} and {pleasant|reliable}",
+                  "Updating my {profile|address in my profile|dietary preferences in my profile|photo in my profile} was {easy|simple} and {pleasant|quick}",
+                  "{I|We} {love|really like} the new account page, {everything|all my details|all our details} {is|are} in one place",
+                  "{Adding|Changing} {my address|a second card|my phone number} in {my|the} account {took|takes} {seconds|a minute}"),
               CANCELLATION,
               List.of(
-                  "{Pausing|Skipping a week} instead of cancelling was a $good option",
-                  "The cancellation was quick and friendly[, $good]")));
+                  "{Pausing|Skipping a week|Skipping $weeks weeks} instead of cancelling was a $good option[ {over the summer|for our holiday}]",
+                  "The cancellation was {quick|easy} and friendly[, $good][, {I'll be back|we'll be back} {in $month|after the move}]")));
 
   /** What customers put before praise. */
   static final List<String> PRAISE_PREFIX =
@@ -396,22 +401,23 @@ final class FeedbackText {
           "For what it's worth,",
           "I must say",
           "Ever since {we|I} joined,",
-          "{Really|Just} happy that",
+          "{Really|Just|So} happy that",
           "Credit where it's due:",
           "Lately",
-          "Over the {last|past} {few months|year}");
+          "Since $month",
+          "Over the {last|past} {few months|year|$n weeks}");
 
   /** Warm tails customers add to praise. */
   static final List<String> PRAISE_TAIL =
       List.of(
-          ", {thank you|thanks|cheers}[ {so much|guys|team}]",
-          " - {love it|well done|keep it up|10/10}",
-          ", {honestly|genuinely} {impressed|chuffed}",
+          ", {thank you|thanks|cheers}[ {so much|guys|team|a lot}]",
+          " - {love it|well done|keep it up|10/10|five stars}",
+          ", {honestly|genuinely|really} {impressed|chuffed|pleased}",
           " {as always|every time|every single week}",
           ", {which|and that} is {why|the reason} {we|I} {stay|stayed|keep ordering}",
           ", {so|and} {thank you|thanks}[ {team|all|everyone}]",
-          " - {my|our} $kid {loves|noticed} it too",
-          ", {which|and that} {makes|made} {my|our} {week|evening|life easier}");
+          " - {my|our} $kid {loves|noticed|commented on} it too",
+          ", {which|and that} {makes|made} {my|our} {week|evening|life easier|$wd}");
 
   /**
    * Mild gripes about touchpoints whose negativity is not planted as pain (cancellation's gripes
@@ -422,56 +428,59 @@ final class FeedbackText {
           Map.of(
               DISCOVERY,
               List.of(
-                  "The pricing page is {a bit|rather|quite} confusing",
-                  "Your homepage is cluttered with {annoying|too many|endless} {pop-ups|banners|offers}",
-                  "The adverts are {a bit|rather|quite} misleading about {the portions|portion sizes|what you get}",
+                  "The pricing page is {a bit|rather|quite|really} {confusing|unclear|hard to follow}[ {on mobile|about the $plan plan}]",
+                  "Your homepage is cluttered with {annoying|too many|endless} {pop-ups|banners|offers}[ {these days|lately}]",
+                  "The adverts are {a bit|rather|quite} misleading about {the portions|portion sizes|what you get|the price}",
                   "Too many newsletter emails[, {$n|three|four} a week], it gets {annoying|a bit much|tiring}"),
               SIGNUP,
               List.of(
-                  "Signing up took {far|way} too long",
-                  "The registration form asked for {far|way} too much information",
-                  "The sign up form kept rejecting my postcode[, frustrating]",
-                  "The free trial hides the real price until the end[, which is {bad|sneaky}]"),
+                  "Signing up took {far|way|much} too long[ {on my phone|on the laptop}]",
+                  "The registration form asked for {far|way} too much {information|personal detail}",
+                  "The sign up form kept rejecting my {postcode|phone number|name}[, frustrating]",
+                  "The free trial hides the real price until the {end|last step}[, which is {bad|sneaky|a bit cheeky}]"),
               ONBOARDING,
               List.of(
-                  "The onboarding questions were {tedious|a bit long}[ and confusing]",
-                  "The tutorial was {useless|too long} and skipped the bit I needed",
-                  "{I|We} found the welcome tour {a bit|rather} {pointless|slow}")));
+                  "The onboarding questions were {tedious|a bit long|repetitive}[ and confusing]",
+                  "The tutorial was {useless|too long|patronising} and skipped the bit I needed",
+                  "{I|We} found the welcome tour {a bit|rather|quite} {pointless|slow|long-winded}")));
 
   static final List<String> GENERIC_POSITIVE =
       List.of(
-          "{Overall|All in all|Honestly} {I'm|we're} $int {happy|pleased|satisfied} with {the service|you|everything}",
-          "Keep up the {good|great|amazing|brilliant} work[ {team|guys|everyone|all|in the kitchen}]",
-          "The {food|meals|recipes} {is|are} $int {delicious|tasty|good} and the portions are generous",
-          "{Great|Good|Excellent|Decent|Brilliant} value for money[, {honestly|really|compared to $rival}]",
-          "I would {definitely|happily|100%} recommend you to {friends|family|anyone|my colleagues}[ {already have|in a heartbeat}]",
-          "I've been a customer for $years years and {I|we} {love|still love} it",
-          "The recipes are {tasty|lovely|really good|spot on} and easy to follow[, even for my $kid]",
-          "$int happy[, thanks]",
+          "{Overall|All in all|Honestly|On the whole} {I'm|we're} $int {happy|pleased|satisfied} with {the service|you|everything|how it works}",
+          "{Keep up|Please keep up|Carry on with} the {good|great|amazing|brilliant|excellent|fab} work[ {team|guys|everyone|all|in the kitchen|folks}][, $first]",
+          "The {food|meals|recipes|dishes} {is|are} $int {delicious|tasty|good} and the portions are {generous|decent|filling}",
+          "{Great|Good|Excellent|Decent|Brilliant|Fair|Solid} value for {money|the price}[, {honestly|really|compared to $rival|in my opinion}]",
+          "I would {definitely|happily|100%|absolutely} recommend you to {friends|family|anyone|my colleagues|my neighbours}[ {already have|in a heartbeat}]",
+          "{I've|We've} been {a customer|with you} for $years years and {I|we} {love|still love|really enjoy} it",
+          "The recipes are {tasty|lovely|really good|spot on|clever|$int good} and {easy|simple|quick|fun} to follow[, even for my $kid][ {on a weeknight|after work}]",
+          "$int happy[, thanks][ {so far|overall}]",
           "{Love|Loving} the {new|seasonal|$month} recipes[, {especially|in particular} the $dish]",
-          "{You've|You have} made {weeknight|midweek|family} cooking {so much|a lot|loads} easier for {us|me|my $kid}");
+          "{You've|You have} made {weeknight|midweek|family} cooking {so much|a lot|loads} easier for {us|me|my $kid}",
+          "The $dish {last week|on $wd|this week} was {amazing|the best thing I've cooked|a hit with my $kid}",
+          "{Everything|The whole thing|It all|The service} {just works|works well|runs smoothly|is easy|is reliable}[ {for us|week after week|for our family|most of the time|since $month}]");
 
   static final List<String> NEUTRAL =
       List.of(
-          "I {mostly|usually|normally} order {on weekends|midweek|for $people people}",
-          "We have $people people at home[ and one is vegetarian]",
-          "{I|We} use the {app|phone app} {more than|far more than|instead of} the website[ {these days|now}]",
-          "I changed my {email address|phone number|address} {last month|in $month|recently}",
-          "{We|I} {skip|pause} {a week|now and then} {when we travel|in the holidays}",
-          "{My|Our} {partner|flatmate|daughter} {usually|normally} does the ordering");
+          "I {mostly|usually|normally} order {on weekends|midweek|for $people people|on $wd|on $wd evenings}",
+          "We have $people people at home[ and {one is|two are} {vegetarian|vegan|gluten-free}]",
+          "{I|We} use the {app|phone app} {more than|far more than|instead of} the website[ {these days|now|since $month}]",
+          "I changed my {email address|phone number|address} {last month|in $month|recently|on $wd}",
+          "{We|I} {skip|pause} {a week|now and then|the odd week} {when we travel|in the holidays|in $month}",
+          "{My|Our} {partner|flatmate|daughter|son|mum} {usually|normally|always} does the ordering[ {on $wd|these days}]",
+          "{We|I} cook {$n|two or three|most} {nights|evenings} a week[ with {the kit|your recipes}]");
 
   /** Context customers give before a complaint (no touchpoint, no theme). */
   static final List<String> CONTEXT =
       List.of(
-          "I've been {with you|a customer} {for $years years|since $year}",
-          "{We|I} ordered for {my $kid's birthday|a family dinner|guests on $wd|a picnic|our anniversary|a dinner party|the week of $month $day}",
-          "{So|OK so|Right, so} this {happened|is what happened} {last week|on $wd|yesterday}",
-          "{I|We} {usually|normally} {love|like} {the service|your food|what you do}",
-          "{Bit of|Some} background: {we|I} {order|get} $people meals {a week|every week}",
-          "This is the first time I've {written|complained|left a review|contacted you} {in $years years|ever|about anything}",
-          "{I|We} {signed on|joined} {in|back in} $month {on a deal|after a friend recommended you}",
-          "Long story short, {we|I} {rely on you|need this to work|have $people mouths to feed|can't plan meals like this|have run out of patience}",
-          "{I am|We are|I'm|We're} on the $plan plan");
+          "{I've|We've} been {with you|a customer|a subscriber|ordering from you} {for $years years|since $year|since $month $year|for about $years years|for over $years years}[, {mostly happy|no complaints until now|never had an issue before|usually happy}]",
+          "{We|I} ordered {for|specially for|this week's meals for|the bigger kit for} {my $kid's birthday|a family dinner|guests on $wd|a picnic|our anniversary|a dinner party|the week of $month $day|a friend's visit|$people people on $wd}[ {last week|this week|in $month}]",
+          "{So|OK so|Right, so|Okay, so} this {happened|is what happened} {last week|on $wd|yesterday|on $wd night|over the weekend|on $month $day}",
+          "{I|We} {usually|normally|generally} {love|like|enjoy|rate} {the service|your food|what you do|the $dish recipes}[ {to be fair|honestly}]",
+          "{Bit of|Some|Quick} background: {we|I} {order|get} $people meals {a week|every week|most weeks}[ {on the $plan plan|for the family}]",
+          "{This is|It's} the first time I've {written|complained|left a review|contacted you|had to write|felt the need to write} {in $years years|ever|about anything|since $year|to any company|in my life}[, {so|and} {bear with me|here goes|that says something}]",
+          "{I|We} {signed on|joined|started} {in|back in} $month[ $year] {on a deal|after a friend recommended you|with a $pct% offer|on the $plan plan}",
+          "{Long story short|Bottom line|In short|Basically|The thing is}, {we|I} {rely on you|need this to work|have $people mouths to feed|can't plan meals like this|have run out of patience|work late on $wd|don't have time for this}[ {anymore|right now|these days|on weeknights|with $people people at home}]",
+          "{I am|We are|I'm|We're} on the $plan plan[ {for $people people|since $month|at $amt a week|with $people meals a week|and have been for $years years}]");
 
   /** The start of a long story, joined to the complaint in one sentence. */
   static final List<String> LONG_CONTEXT =
@@ -490,13 +499,14 @@ final class FeedbackText {
   /** Requests and sign-offs that close a complaint. */
   static final List<String> CLOSER =
       List.of(
-          "{Please|Pls} {fix|sort} this[ {asap|soon|today}]",
-          "{Thanks|Thank you|Cheers|Many thanks}[ {in advance|for reading|for listening|for your help}]",
-          "{I'd|I would} {appreciate|like} a {reply|call back|proper answer}[ {this week|soon}]",
-          "{Regards|Cheers|Thanks}, $first",
-          "{Let me know|Tell me|Please explain} {what you're going to do|how you'll fix it|when this will be sorted|what happens next}[ {by $wd|this week|asap}]",
-          "{Do better|Do something about it|Get it together}, {please|seriously|I'm begging you}",
-          "{Hope|I hope} {this gets|someone gets} {sorted|fixed|read}");
+          "{Please|Pls|Kindly|Can you please} {fix|sort|look into} this[ {asap|soon|today|by $wd|before my next order}]",
+          "{Thanks|Thank you|Cheers|Many thanks|Thanks a lot|Ta}[ {in advance|for reading|for listening|for your help|for your time|for nothing}][, $first]",
+          "{I'd|I would} {appreciate|like|expect} a {reply|call back|proper answer|response}[ {this week|soon|by $wd|within $days days}]",
+          "{Regards|Cheers|Thanks|Best|Kind regards}, $first",
+          "{Let me know|Tell me|Please explain|I want to know} {what you're going to do|how you'll fix it|when this will be sorted|what happens next|who is responsible}[ {by $wd|this week|asap}]",
+          "{Do better|Do something about it|Get it together|Sort yourselves out|Step up}, {please|seriously|I'm begging you|guys|$brand}",
+          "{Hope|I hope|Fingers crossed} {this gets|someone gets|somebody gets} {sorted|fixed|read|looked at}[ {this time|before $wd}]",
+          "{Waiting|Still waiting|I'll be waiting} for {your reply|an answer|a fix}[ {since $wd|$days days now}]");
 
   /** Openers customers put before their first sentence. */
   static final List<String> OPENER =
@@ -584,16 +594,16 @@ final class FeedbackText {
   /** Non-English lines (the English pipeline cannot read them; the job keeps the rows). */
   static final List<String> NON_ENGLISH =
       List.of(
-          "El pedido llegó {tarde|con retraso} {otra vez|de nuevo} y nadie responde",
+          "El pedido llegó {tarde|con retraso|$njours horas tarde} {otra vez|de nuevo|el $wdes} y nadie {responde|contesta}",
           "Me cobraron dos veces {este mes|la semana pasada}, quiero un reembolso",
-          "Las recetas son {deliciosas|muy buenas}, ¡gracias! 🙂",
+          "Las recetas son {deliciosas|muy buenas|fáciles}[ y los niños las comen], ¡gracias! 🙂",
           "La caja llegó {dañada|rota} y faltaban productos",
           "Die Lieferung kam {zwei|drei} Tage zu spät",
-          "Mir wurde doppelt abgebucht, bitte erstatten Sie das Geld",
-          "Der Kundenservice ist {super|sehr} freundlich",
-          "Tolle Rezepte, wir sind sehr zufrieden 👍",
+          "Mir wurde {doppelt|zweimal|im $monatde doppelt} abgebucht, bitte erstatten Sie das Geld",
+          "Der Kundenservice ist {super|sehr|immer} {freundlich|hilfsbereit|schnell}",
+          "{Tolle|Leckere|Einfache} Rezepte, wir sind {sehr|total|wirklich} zufrieden 👍",
           "La livraison était en retard et le colis était {abîmé|mouillé}",
-          "Très bon service, les recettes sont délicieuses 🙂",
+          "{Très bon|Excellent|Super} service, les recettes sont {délicieuses|faciles|variées} 🙂",
           "On m'a facturé deux fois {ce mois-ci|cette semaine}",
           "Impossible de joindre le service client{ depuis $njours jours|}");
 
@@ -620,7 +630,13 @@ final class FeedbackText {
       case 1 -> "You can reach me at " + first + "." + last + "@example.com.";
       case 2 -> String.format("My number is 07700 900%03d if you need it.", r.nextInt(1000));
       case 3 -> String.format("Email me at %s%02d@example.org please.", first, r.nextInt(100));
-      case 4 -> "The card I used is " + Visits.pick(r, TEST_CARDS) + ".";
+      case 4 ->
+          Visits.pick(
+                  r,
+                  List.of(
+                      "The card I used is ", "I paid with ", "My card number is ", "Card used: "))
+              + Visits.pick(r, TEST_CARDS)
+              + Visits.pick(r, List.of(".", " if that helps.", " for the record.", ", check it."));
       case 5 -> String.format("My member number is %08d.", 10_000_000 + r.nextInt(89_999_999));
       default -> "Send the money to " + iban(r) + " please.";
     };
@@ -651,7 +667,19 @@ final class FeedbackText {
   private static final List<String> WEEKDAYS =
       List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday");
   private static final List<String> MONTHS =
-      List.of("January", "February", "March", "April", "May", "June", "September", "November");
+      List.of(
+          "January",
+          "February",
+          "March",
+          "April",
+          "May",
+          "June",
+          "July",
+          "August",
+          "September",
+          "October",
+          "November",
+          "December");
   private static final List<String> ITEMS =
       List.of(
           "the chicken",
@@ -748,6 +776,8 @@ final class FeedbackText {
       case "qb" -> Integer.toString(2 + r.nextInt(4));
       case "n" -> count(r, 2 + r.nextInt(4));
       case "njours" -> Integer.toString(2 + r.nextInt(9));
+      case "wdes" -> Visits.pick(r, List.of("lunes", "martes", "miércoles", "jueves", "viernes"));
+      case "monatde" -> Visits.pick(r, List.of("Januar", "März", "Mai", "Juli", "Oktober"));
       case "years" -> count(r, 2 + r.nextInt(4));
       case "people" -> count(r, 2 + r.nextInt(4));
       case "nth" -> Visits.pick(r, ORDINALS);
