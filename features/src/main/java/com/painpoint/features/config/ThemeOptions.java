@@ -12,6 +12,9 @@ import java.io.Serializable;
  *
  * @param maxThemes most themes per touchpoint (their number is found from the data up to this
  *     bound)
+ * @param themeCount how the number of themes is chosen: {@code silhouette} (the cut of the merged
+ *     sub-clusters with the best mean silhouette; no threshold) or {@code merge_similarity}
+ *     (sub-clusters merged while at least {@code merge_similarity} alike)
  * @param mergeSimilarity sub-clusters at least this alike (average cosine of their centroids) are
  *     one theme; lower gives fewer, broader themes
  * @param minThemeSize a cluster smaller than this is dissolved into the touchpoint's {@code other}
@@ -24,6 +27,8 @@ import java.io.Serializable;
  *     only)
  * @param pretrainedWeight weight of the general-purpose English word vectors (from the CoreNLP
  *     models jar) in the sentence vectors (0 = not used)
+ * @param encoderWeight weight of the sentence encoder's vector of the whole sentence
+ *     (bge-small-en-v1.5) in the sentence vectors (0 = not used)
  * @param matchThreshold least similarity of two themes' distinctive terms for a theme to keep the
  *     previous night's id
  * @param maxQuotes representative quotes per theme
@@ -32,6 +37,7 @@ import java.io.Serializable;
  */
 public record ThemeOptions(
     int maxThemes,
+    String themeCount,
     double mergeSimilarity,
     int minThemeSize,
     int minSentences,
@@ -39,17 +45,62 @@ public record ThemeOptions(
     int minTerms,
     double word2vecWeight,
     double pretrainedWeight,
+    double encoderWeight,
     double matchThreshold,
     int maxQuotes,
     int quoteChars,
     long seed)
     implements Serializable {
+  public static final String SILHOUETTE = "silhouette";
+  public static final String MERGE_SIMILARITY = "merge_similarity";
+  public static final String LARGEST_GAP = "largest_gap";
+  public static final java.util.List<String> THEME_COUNTS =
+      java.util.List.of(SILHOUETTE, LARGEST_GAP, MERGE_SIMILARITY);
+
   public static final ThemeOptions DEFAULTS =
-      new ThemeOptions(8, 0.45, 5, 20, 0.2, 2, 3.0, 1.0, 0.3, 5, 240, 42L);
+      new ThemeOptions(8, MERGE_SIMILARITY, 0.45, 5, 20, 0.2, 2, 3.0, 1.0, 0.0, 0.3, 5, 240, 42L);
 
   /** The same options with another theme bound (for the room left next to kept themes). */
   public ThemeOptions withMaxThemes(int max) {
     return with(max, mergeSimilarity);
+  }
+
+  /** The same options with another way of choosing the number of themes. */
+  public ThemeOptions withThemeCount(String how) {
+    return new ThemeOptions(
+        maxThemes,
+        how,
+        mergeSimilarity,
+        minThemeSize,
+        minSentences,
+        minSimilarity,
+        minTerms,
+        word2vecWeight,
+        pretrainedWeight,
+        encoderWeight,
+        matchThreshold,
+        maxQuotes,
+        quoteChars,
+        seed);
+  }
+
+  /** The same options with other vector weights (eval-themes' flags). */
+  public ThemeOptions withWeights(double word2vec, double pretrained, double encoder) {
+    return new ThemeOptions(
+        maxThemes,
+        themeCount,
+        mergeSimilarity,
+        minThemeSize,
+        minSentences,
+        minSimilarity,
+        minTerms,
+        word2vec,
+        pretrained,
+        encoder,
+        matchThreshold,
+        maxQuotes,
+        quoteChars,
+        seed);
   }
 
   /** The same options with another merge threshold (eval-themes' {@code --merge-similarity}). */
@@ -65,6 +116,7 @@ public record ThemeOptions(
   private ThemeOptions with(int max, double similarity) {
     return new ThemeOptions(
         max,
+        themeCount,
         similarity,
         minThemeSize,
         minSentences,
@@ -72,6 +124,7 @@ public record ThemeOptions(
         minTerms,
         word2vecWeight,
         pretrainedWeight,
+        encoderWeight,
         matchThreshold,
         maxQuotes,
         quoteChars,
@@ -82,6 +135,7 @@ public record ThemeOptions(
   @JsonCreator
   static ThemeOptions fromYaml(
       @JsonProperty("max_themes") Integer maxThemes,
+      @JsonProperty("theme_count") String themeCount,
       @JsonProperty("merge_similarity") Double mergeSimilarity,
       @JsonProperty("min_theme_size") Integer minThemeSize,
       @JsonProperty("min_sentences") Integer minSentences,
@@ -89,6 +143,7 @@ public record ThemeOptions(
       @JsonProperty("min_terms") Integer minTerms,
       @JsonProperty("word2vec_weight") Double word2vecWeight,
       @JsonProperty("pretrained_weight") Double pretrainedWeight,
+      @JsonProperty("encoder_weight") Double encoderWeight,
       @JsonProperty("match_threshold") Double matchThreshold,
       @JsonProperty("max_quotes") Integer maxQuotes,
       @JsonProperty("quote_chars") Integer quoteChars,
@@ -97,6 +152,7 @@ public record ThemeOptions(
     ThemeOptions o =
         new ThemeOptions(
             requireNonNullElse(maxThemes, d.maxThemes()),
+            requireNonNullElse(themeCount, d.themeCount()),
             requireNonNullElse(mergeSimilarity, d.mergeSimilarity()),
             requireNonNullElse(minThemeSize, d.minThemeSize()),
             requireNonNullElse(minSentences, d.minSentences()),
@@ -104,12 +160,17 @@ public record ThemeOptions(
             requireNonNullElse(minTerms, d.minTerms()),
             requireNonNullElse(word2vecWeight, d.word2vecWeight()),
             requireNonNullElse(pretrainedWeight, d.pretrainedWeight()),
+            requireNonNullElse(encoderWeight, d.encoderWeight()),
             requireNonNullElse(matchThreshold, d.matchThreshold()),
             requireNonNullElse(maxQuotes, d.maxQuotes()),
             requireNonNullElse(quoteChars, d.quoteChars()),
             requireNonNullElse(seed, d.seed()));
     if (o.maxThemes() < 1 || o.maxThemes() > 50) {
       throw new InvalidConfigValue("max_themes", "must be between 1 and 50, got " + o.maxThemes());
+    }
+    if (!THEME_COUNTS.contains(o.themeCount())) {
+      throw new InvalidConfigValue(
+          "theme_count", "must be one of " + THEME_COUNTS + ", got '" + o.themeCount() + "'");
     }
     if (!validMergeSimilarity(o.mergeSimilarity())) {
       throw new InvalidConfigValue(
@@ -133,6 +194,9 @@ public record ThemeOptions(
     if (o.pretrainedWeight() < 0) {
       throw new InvalidConfigValue(
           "pretrained_weight", "must be >= 0, got " + o.pretrainedWeight());
+    }
+    if (o.encoderWeight() < 0) {
+      throw new InvalidConfigValue("encoder_weight", "must be >= 0, got " + o.encoderWeight());
     }
     if (o.matchThreshold() <= 0 || o.matchThreshold() >= 1) {
       throw new InvalidConfigValue(

@@ -108,8 +108,13 @@ public final class ThemeDiscovery {
       Dataset<Row> previousScored,
       ThemeOptions options,
       LocalDate runDate) {
+    Dataset<Row> negativeRows = ThemeVectors.withTerms(NegativeSentences.of(feedbackScored));
+    if (options.encoderWeight() > 0) {
+      // Encoded before the single ordered partition below, so the encoder runs in every task.
+      negativeRows = ThemeVectors.withEmbeddings(negativeRows, SentimentColumns.SENTENCE);
+    }
     Dataset<Row> negative =
-        ThemeVectors.withTerms(NegativeSentences.of(feedbackScored))
+        negativeRows
             .orderBy(
                 col(FeedbackSchema.FEEDBACK_ID),
                 col(SentimentColumns.SENTENCE_INDEX),
@@ -121,10 +126,20 @@ public final class ThemeDiscovery {
     List<String> generic = GenericTerms.find(negative);
     Dataset<Row> vectors =
         ThemeVectors.pipeline(
-                options.word2vecWeight(), options.pretrainedWeight(), options.seed(), generic)
+                options.word2vecWeight(),
+                options.pretrainedWeight(),
+                options.encoderWeight(),
+                options.seed(),
+                generic)
             .fit(negative)
             .transform(negative)
-            .withColumn("_clusterable", size(col("_content")).geq(options.minTerms()))
+            // Too few content terms, or none that the vectoriser knows (a zero vector, which
+            // cosine k-means cannot place): the sentence goes to other.
+            .withColumn(
+                "_clusterable",
+                size(col("_content"))
+                    .geq(options.minTerms())
+                    .and(ThemeVectors.hasDirection(col(ThemeVectors.FEATURES))))
             .select(
                 col(FeedbackSchema.FEEDBACK_ID),
                 col(SentimentColumns.TEXT_HASH),

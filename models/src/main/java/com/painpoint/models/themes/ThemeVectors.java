@@ -21,13 +21,22 @@ import org.apache.spark.sql.Row;
 /**
  * Turns sentences' lemmas into unit vectors for clustering: content lemmas (stop words and
  * punctuation out) plus their bigrams, TF-IDF weighted, optionally joined with a Word2Vec average
- * trained on the same corpus, so sentences that say the same thing in different words land close.
+ * trained on the same corpus, general-purpose word vectors, and the sentence encoder's vector of
+ * the whole sentence ({@link #EMBEDDING}), so sentences that say the same thing in different words
+ * land close.
  */
 public final class ThemeVectors {
   /** Input column: lemmas of a sentence (lower case). */
   public static final String LEMMAS = "lemmas";
 
   public static final String FEATURES = "features";
+
+  /**
+   * The sentence encoder's unit vector of a sentence ({@link #withEmbeddings}); read by the
+   * pipeline when its encoder weight is above 0.
+   */
+  public static final String EMBEDDING = "_embedding";
+
   static final String TERMS = "_terms";
 
   /**
@@ -47,12 +56,38 @@ public final class ThemeVectors {
   }
 
   /**
+   * Adds {@link #EMBEDDING}: the sentence encoder's vector of {@code textCol}. A plain column
+   * expression, so it runs in the partitions it is applied to (add it before the data is coalesced
+   * for clustering, and the encoding is spread over the executors' cores).
+   */
+  public static Dataset<Row> withEmbeddings(Dataset<Row> sentences, String textCol) {
+    org.apache.spark.sql.expressions.UserDefinedFunction embed =
+        org.apache.spark.sql.functions.udf(
+            (org.apache.spark.sql.api.java.UDF1<String, org.apache.spark.ml.linalg.Vector>)
+                text ->
+                    org.apache.spark.ml.linalg.Vectors.dense(
+                        com.painpoint.models.encoder.SentenceEncoder.get().embedDouble(text)),
+            org.apache.spark.ml.linalg.SQLDataTypes.VectorType());
+    return sentences.withColumn(EMBEDDING, embed.apply(col(textCol)));
+  }
+
+  /** The vectoriser without the sentence encoder (see the five-argument form). */
+  public static Pipeline pipeline(
+      double word2vecWeight,
+      double pretrainedWeight,
+      long seed,
+      java.util.List<String> extraStopWords) {
+    return pipeline(word2vecWeight, pretrainedWeight, 0, seed, extraStopWords);
+  }
+
+  /**
    * The vectoriser with extra stop words (on top of Spark's English list), e.g. the corpus's {@link
    * GenericTerms}.
    */
   public static Pipeline pipeline(
       double word2vecWeight,
       double pretrainedWeight,
+      double encoderWeight,
       long seed,
       java.util.List<String> extraStopWords) {
     java.util.List<String> stopWords =
@@ -102,10 +137,27 @@ public final class ThemeVectors {
       stages.add(new ScaleVector("_pre_unit", "_pre_scaled", pretrainedWeight));
       blocks.add("_pre_scaled");
     }
+    if (encoderWeight > 0) {
+      stages.add(new ScaleVector(EMBEDDING, "_enc_scaled", encoderWeight));
+      blocks.add("_enc_scaled");
+    }
     stages.add(
         new VectorAssembler().setInputCols(blocks.toArray(String[]::new)).setOutputCol("_joined"));
     stages.add(new Normalizer().setInputCol("_joined").setOutputCol(FEATURES));
     return new Pipeline().setStages(stages.toArray(PipelineStage[]::new));
+  }
+
+  /** True where a vector is not all zeros (cosine similarity is defined for it). */
+  public static org.apache.spark.sql.Column hasDirection(org.apache.spark.sql.Column vector) {
+    return org.apache
+        .spark
+        .sql
+        .functions
+        .udf(
+            (org.apache.spark.sql.api.java.UDF1<org.apache.spark.ml.linalg.Vector, Boolean>)
+                v -> v != null && v.numNonzeros() > 0,
+            org.apache.spark.sql.types.DataTypes.BooleanType)
+        .apply(vector);
   }
 
   static org.apache.spark.sql.Column terms() {

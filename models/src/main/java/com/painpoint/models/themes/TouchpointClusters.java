@@ -66,9 +66,74 @@ public final class TouchpointClusters {
     KMeansModel model = SphericalKMeans.fit(vectors, subK, options.seed());
     double[][] centers = centers(model);
     long[] sizes = model.summary().clusterSizes();
+    if (ThemeOptions.LARGEST_GAP.equals(options.themeCount())) {
+      SilhouetteCut.Cut cut = SilhouetteCut.largestGap(centers, sizes, options.maxThemes());
+      return new Fit(touchpoint, n, centers, cut.groupOf(), cut.k(), List.of());
+    }
+    if (ThemeOptions.SILHOUETTE.equals(options.themeCount())) {
+      SilhouetteCut.Cut cut = silhouetteCut(model, vectors, centers, sizes, options);
+      return new Fit(touchpoint, n, centers, cut.groupOf(), cut.k(), List.of());
+    }
     CentroidMerge.Merged merged =
         CentroidMerge.merge(centers, sizes, options.mergeSimilarity(), options.maxThemes());
     return new Fit(touchpoint, n, centers, merged.groupOf(), merged.k(), merged.steps());
+  }
+
+  /**
+   * The silhouette cut of the sub-clusters: their vector sums (one aggregate), then every
+   * sentence's sub-cluster and dot products with those sums (one pass, collected: a touchpoint's
+   * negative sentences times 2 * max_themes numbers).
+   */
+  private static SilhouetteCut.Cut silhouetteCut(
+      KMeansModel model,
+      Dataset<Row> vectors,
+      double[][] centers,
+      long[] sizes,
+      ThemeOptions options) {
+    int m = centers.length;
+    Dataset<Row> predicted = model.transform(vectors);
+    String prediction = model.getPredictionCol();
+    double[][] sums = new double[m][];
+    for (Row r :
+        predicted
+            .groupBy(prediction)
+            .agg(Summarizer.sum(col(ThemeVectors.FEATURES)).as("_sum"))
+            .collectAsList()) {
+      sums[r.getInt(0)] = ((Vector) r.get(1)).toArray();
+    }
+    int dim = centers.length == 0 ? 0 : centers[0].length;
+    for (int i = 0; i < m; i++) {
+      if (sums[i] == null) {
+        sums[i] = new double[dim];
+      }
+    }
+    UserDefinedFunction dotsWithSums =
+        udf(
+            (UDF1<Vector, double[]>)
+                v -> {
+                  double[] out = new double[sums.length];
+                  for (int j = 0; j < sums.length; j++) {
+                    out[j] = dot(v, sums[j]);
+                  }
+                  return out;
+                },
+            DataTypes.createArrayType(DataTypes.DoubleType, false));
+    List<Row> rows =
+        predicted
+            .select(col(prediction), dotsWithSums.apply(col(ThemeVectors.FEATURES)))
+            .collectAsList();
+    int[] own = new int[rows.size()];
+    double[][] dots = new double[rows.size()][];
+    for (int p = 0; p < rows.size(); p++) {
+      own[p] = rows.get(p).getInt(0);
+      List<Double> d = rows.get(p).getList(1);
+      dots[p] = new double[d.size()];
+      for (int j = 0; j < dots[p].length; j++) {
+        dots[p][j] = d.get(j);
+      }
+    }
+    return SilhouetteCut.choose(
+        centers, sizes, own, dots, options.maxThemes(), options.minThemeSize());
   }
 
   private static double[][] centers(KMeansModel model) {

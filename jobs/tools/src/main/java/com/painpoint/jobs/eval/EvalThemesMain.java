@@ -1,11 +1,13 @@
 package com.painpoint.jobs.eval;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import com.painpoint.features.config.PainpointException;
 import com.painpoint.features.config.ThemeOptions;
 import com.painpoint.features.spark.SparkSessions;
 import com.painpoint.jobs.generate.PlantedThemes;
+import com.painpoint.models.encoder.SentenceEncoder;
 import com.painpoint.models.sentiment.CoreNlp;
 import com.painpoint.models.themes.SphericalKMeans;
 import com.painpoint.models.themes.ThemeVectors;
@@ -35,7 +37,7 @@ public final class EvalThemesMain {
   static final String USAGE =
       "usage: scripts/eval-themes (--input FILE.csv --text-col C --label-col L | --planted DIR)"
           + " [--k K] [--max-k M] [--merge-similarity S] [--w2v-weight W]"
-          + " [--pretrained-weight P]\n"
+          + " [--pretrained-weight P] [--encoder-weight E] [--theme-count silhouette|merge_similarity]\n"
           + "  --planted DIR: the planted complaint sentences of a generated data set (its"
           + " feedback_labels.jsonl), labelled with their planted theme\n"
           + "  without --k, the number of clusters comes from the nightly method: spherical k-means"
@@ -61,7 +63,9 @@ public final class EvalThemesMain {
                   "--max-k",
                   "--merge-similarity",
                   "--w2v-weight",
-                  "--pretrained-weight"),
+                  "--pretrained-weight",
+                  "--encoder-weight",
+                  "--theme-count"),
               USAGE);
       String planted = a.get("--planted", null);
       String input = planted != null ? planted : a.required("--input", USAGE);
@@ -71,6 +75,17 @@ public final class EvalThemesMain {
       ThemeOptions defaults = ThemeOptions.DEFAULTS;
       double w2v = a.decimal("--w2v-weight", defaults.word2vecWeight());
       double pretrained = a.decimal("--pretrained-weight", defaults.pretrainedWeight());
+      double encoder = a.decimal("--encoder-weight", defaults.encoderWeight());
+      String themeCount = a.get("--theme-count", defaults.themeCount());
+      if (!ThemeOptions.THEME_COUNTS.contains(themeCount)) {
+        throw PainpointException.config(
+            "--theme-count: must be one of "
+                + ThemeOptions.THEME_COUNTS
+                + ", got '"
+                + themeCount
+                + "'\n"
+                + USAGE);
+      }
       int maxK = a.integer("--max-k", 100);
       double merge = a.decimal("--merge-similarity", defaults.mergeSimilarity());
       if (!ThemeOptions.validMergeSimilarity(merge)) {
@@ -85,7 +100,8 @@ public final class EvalThemesMain {
       StructType schema =
           new StructType()
               .add("label", DataTypes.StringType)
-              .add(ThemeVectors.LEMMAS, DataTypes.createArrayType(DataTypes.StringType));
+              .add(ThemeVectors.LEMMAS, DataTypes.createArrayType(DataTypes.StringType))
+              .add("text", DataTypes.StringType);
       Dataset<Row> lemmas =
           texts
               .map(
@@ -94,43 +110,113 @@ public final class EvalThemesMain {
                           RowFactory.create(
                               r.getString(1),
                               scala.jdk.javaapi.CollectionConverters.asScala(lemmas(r.getString(0)))
-                                  .toSeq()),
+                                  .toSeq(),
+                              r.getString(0)),
                   Encoders.row(schema))
               .cache();
       long n = lemmas.count();
       int labels = (int) lemmas.select("label").distinct().count();
       long start = System.nanoTime();
-      Dataset<Row> withTerms = ThemeVectors.withTerms(lemmas).coalesce(1);
-      Dataset<Row> vectors =
-          ThemeVectors.pipeline(w2v, pretrained, 42L, List.of())
+      Dataset<Row> withTerms = ThemeVectors.withTerms(lemmas);
+      if (encoder > 0) {
+        withTerms = ThemeVectors.withEmbeddings(withTerms, "text");
+      }
+      withTerms = withTerms.coalesce(1);
+      Dataset<Row> all =
+          ThemeVectors.pipeline(w2v, pretrained, encoder, 42L, List.of())
               .fit(withTerms)
               .transform(withTerms)
+              .withColumn("_placeable", ThemeVectors.hasDirection(col(ThemeVectors.FEATURES)))
               .cache();
+      // A text with no usable term (only stop words, handles, links or emoji) has a zero vector,
+      // which cosine k-means cannot place: it is scored as a cluster of its own ("other").
+      Dataset<Row> vectors = all.filter(col("_placeable"));
+      List<Row> unplaced =
+          all.filter(org.apache.spark.sql.functions.not(col("_placeable")))
+              .select(col("label"), lit(-1).as("prediction"))
+              .collectAsList();
+      long placeable = vectors.count();
+      if (placeable < 2) {
+        throw PainpointException.badInput(
+            input + ": fewer than two texts have a usable term to cluster");
+      }
       String how;
       int clusters;
       List<Row> assigned;
       if (k > 0) {
         clusters = k;
-        KMeansModel model = SphericalKMeans.fit(vectors, k, 42L);
-        assigned = model.transform(vectors).select("label", "prediction").collectAsList();
+        KMeansModel model = SphericalKMeans.fit(vectors, (int) Math.min(k, placeable), 42L);
+        assigned =
+            new ArrayList<>(model.transform(vectors).select("label", "prediction").collectAsList());
         how = "k given";
+      } else if (planted != null) {
+        // As the nightly job: each touchpoint's sentences clustered on their own (the touchpoint
+        // is known from the sentence, as the job knows it from attribution), up to max_themes each.
+        ThemeOptions perTouchpoint =
+            defaults
+                .withMergeSimilarity(merge)
+                .withThemeCount(themeCount)
+                .withWeights(w2v, pretrained, encoder);
+        Dataset<Row> grouped =
+            vectors.withColumn(
+                "_touchpoint",
+                org.apache.spark.sql.functions.substring_index(col("label"), "/", 1));
+        List<String> touchpoints = new ArrayList<>();
+        for (Row r :
+            grouped.select("_touchpoint").distinct().orderBy("_touchpoint").collectAsList()) {
+          touchpoints.add(r.getString(0));
+        }
+        assigned = new ArrayList<>();
+        clusters = 0;
+        for (String tp : touchpoints) {
+          Dataset<Row> mine = grouped.filter(col("_touchpoint").equalTo(tp));
+          long count = mine.count();
+          TouchpointClusters.Fit fit = TouchpointClusters.fit(tp, mine, count, perTouchpoint);
+          int offset = clusters;
+          for (Row r :
+              mine.withColumn("_a", TouchpointClusters.assign(fit))
+                  .select(col("label"), col("_a.cluster"))
+                  .collectAsList()) {
+            int c = r.getInt(1);
+            assigned.add(RowFactory.create(r.getString(0), c < 0 ? -1 : offset + c));
+          }
+          clusters += fit.k();
+        }
+        how =
+            "per touchpoint, up to "
+                + perTouchpoint.maxThemes()
+                + " each, "
+                + (ThemeOptions.MERGE_SIMILARITY.equals(themeCount)
+                    ? "sub-clusters merged at centroid similarity >= " + merge
+                    : "number of themes by " + themeCount);
       } else {
         // Label-blind, as in the nightly job: over-cluster, then merge similar sub-clusters.
         TouchpointClusters.Fit fit =
             TouchpointClusters.fit(
-                "eval", vectors, n, defaults.withMaxThemes(maxK).withMergeSimilarity(merge));
+                "eval",
+                vectors,
+                placeable,
+                defaults
+                    .withMaxThemes(maxK)
+                    .withMergeSimilarity(merge)
+                    .withThemeCount(themeCount)
+                    .withWeights(w2v, pretrained, encoder));
         clusters = fit.k();
         assigned =
-            vectors
-                .withColumn("_a", TouchpointClusters.assign(fit))
-                .select(col("label"), col("_a.cluster").as("prediction"))
-                .collectAsList();
+            new ArrayList<>(
+                vectors
+                    .withColumn("_a", TouchpointClusters.assign(fit))
+                    .select(col("label"), col("_a.cluster").as("prediction"))
+                    .collectAsList());
         how =
             "from "
                 + fit.centers().length
-                + " k-means sub-clusters merged at centroid similarity >= "
-                + merge;
+                + " k-means sub-clusters "
+                + (ThemeOptions.MERGE_SIMILARITY.equals(themeCount)
+                    ? "merged at centroid similarity >= " + merge
+                    : "merged to the cut chosen by " + themeCount);
       }
+      assigned.addAll(unplaced);
       double seconds = (System.nanoTime() - start) / 1e9;
       List<String> gold = new ArrayList<>();
       List<Integer> pred = new ArrayList<>();
@@ -145,9 +231,18 @@ public final class EvalThemesMain {
       System.out.printf(Locale.ROOT, "input    %s%ntexts    %d, %d labels%n", input, n, labels);
       System.out.printf(
           Locale.ROOT,
-          "method   lemmas + bigrams, TF-IDF%s%s, spherical k-means (seed 42)%n",
+          "method   lemmas + bigrams, TF-IDF%s%s%s, spherical k-means (seed 42)%n",
           w2v > 0 ? " + corpus Word2Vec (weight " + w2v + ")" : "",
-          pretrained > 0 ? " + CoreNLP word vectors (weight " + pretrained + ")" : "");
+          pretrained > 0 ? " + CoreNLP word vectors (weight " + pretrained + ")" : "",
+          encoder > 0
+              ? " + sentence encoder " + SentenceEncoder.MODEL_NAME + " (weight " + encoder + ")"
+              : "");
+      if (!unplaced.isEmpty()) {
+        System.out.printf(
+            Locale.ROOT,
+            "unplaced %d texts without a usable term (scored as one 'other' cluster)%n",
+            unplaced.size());
+      }
       System.out.printf(Locale.ROOT, "k        %d (%s)%n", clusters, how);
       System.out.printf(Locale.ROOT, "seconds  %.1f%n", seconds);
       System.out.printf(

@@ -1,0 +1,246 @@
+package com.painpoint.models.themes;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Chooses how many themes a touchpoint has without a similarity threshold: the sub-clusters of an
+ * over-clustered touchpoint are merged step by step (average linkage of their centroids, as {@link
+ * CentroidMerge}), and the cut whose themes have the highest mean silhouette (cosine) over the
+ * sentences wins. Sentences of a would-be theme smaller than the minimum theme size count 0 (they
+ * would go to {@code other}), so a cut is not rewarded for splitting off specks.
+ *
+ * <p>The silhouette needs no pass over the sentences per cut: for unit vectors the mean cosine
+ * distance from a sentence x to a group G is {@code 1 - x·S_G / |G|} (S_G the sum of G's vectors),
+ * and {@code x·S_G} is the sum of x's dot products with the sums of G's sub-clusters, which one
+ * Spark pass collects for every sentence.
+ */
+public final class SilhouetteCut {
+  /**
+   * The chosen cut.
+   *
+   * @param groupOf theme index (0..k-1, largest first) of each sub-cluster
+   * @param k number of themes
+   * @param silhouette mean silhouette of the chosen cut
+   * @param byGroups mean silhouette per number of groups tried (index = groups; NaN where not
+   *     tried)
+   */
+  public record Cut(int[] groupOf, int k, double silhouette, double[] byGroups) {}
+
+  private SilhouetteCut() {}
+
+  /**
+   * @param centers unit centroids of the m sub-clusters
+   * @param sizes sentences per sub-cluster
+   * @param own each sentence's sub-cluster
+   * @param dots each sentence's dot products with the m sub-clusters' vector sums
+   * @param maxGroups most themes allowed
+   * @param minGroupSize a theme smaller than this counts as dissolved
+   */
+  public static Cut choose(
+      double[][] centers,
+      long[] sizes,
+      int[] own,
+      double[][] dots,
+      int maxGroups,
+      int minGroupSize) {
+    int m = centers.length;
+    List<int[]> levels = hierarchy(centers, sizes);
+    double[] byGroups = new double[m + 1];
+    Arrays.fill(byGroups, Double.NaN);
+    double best = Double.NEGATIVE_INFINITY;
+    int[] bestLabels = null;
+    for (int[] labels : levels) {
+      int g = Arrays.stream(labels).max().orElse(-1) + 1;
+      if (g < 2 || g > maxGroups) {
+        continue;
+      }
+      double s = silhouette(labels, g, sizes, own, dots, minGroupSize);
+      byGroups[g] = s;
+      // Ties go to fewer themes (levels run from many groups to few).
+      if (s >= best) {
+        best = s;
+        bestLabels = labels;
+      }
+    }
+    if (bestLabels == null) {
+      int[] one = new int[m];
+      return new Cut(one, 1, 0, byGroups);
+    }
+    int[] groupOf = largestFirst(bestLabels, sizes);
+    int k = Arrays.stream(groupOf).max().orElse(-1) + 1;
+    return new Cut(groupOf, k, best, byGroups);
+  }
+
+  /**
+   * The cut before the largest drop in merge similarity: merges within a theme join sub-clusters
+   * that are much alike, the first merge across themes is much less so; the widest gap between
+   * consecutive merges (among cuts of 2..maxGroups groups) marks where themes begin. Scale-free: no
+   * similarity threshold.
+   */
+  public static Cut largestGap(double[][] centers, long[] sizes, int maxGroups) {
+    int m = centers.length;
+    List<Double> merged = new ArrayList<>();
+    List<int[]> levels = hierarchy(centers, sizes, merged);
+    double[] byGroups = new double[m + 1];
+    java.util.Arrays.fill(byGroups, Double.NaN);
+    double bestGap = Double.NEGATIVE_INFINITY;
+    int bestLevel = -1;
+    // Level i has m - i groups; going to level i + 1 merges at merged.get(i).
+    for (int i = 0; i + 1 < levels.size(); i++) {
+      int g = m - i;
+      if (g < 2 || g > maxGroups) {
+        continue;
+      }
+      // Cutting with every sub-cluster alone follows no merge: its gap is 0.
+      double before = i == 0 ? merged.get(0) : merged.get(i - 1);
+      double gap = before - merged.get(i);
+      byGroups[g] = gap;
+      if (gap > bestGap) {
+        bestGap = gap;
+        bestLevel = i;
+      }
+    }
+    if (bestLevel < 0) {
+      return new Cut(new int[m], 1, 0, byGroups);
+    }
+    int[] groupOf = largestFirst(levels.get(bestLevel), sizes);
+    return new Cut(groupOf, Arrays.stream(groupOf).max().orElse(-1) + 1, bestGap, byGroups);
+  }
+
+  /**
+   * Every partition of the sub-clusters from the agglomeration, from m groups (each alone) to one:
+   * {@code labels[i]} is the group of sub-cluster i (0..g-1).
+   */
+  static List<int[]> hierarchy(double[][] centers, long[] sizes) {
+    return hierarchy(centers, sizes, new ArrayList<>());
+  }
+
+  /**
+   * As {@link #hierarchy(double[][], long[])}, adding to {@code merged} the linkage similarity of
+   * each merge (the i-th merge leads from level i to level i+1).
+   */
+  static List<int[]> hierarchy(double[][] centers, long[] sizes, List<Double> merged) {
+    int m = centers.length;
+    double[][] sim = new double[m][m];
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < m; j++) {
+        sim[i][j] = CentroidMerge.cosine(centers[i], centers[j]);
+      }
+    }
+    List<List<Integer>> groups = new ArrayList<>();
+    for (int i = 0; i < m; i++) {
+      groups.add(new ArrayList<>(List.of(i)));
+    }
+    List<int[]> levels = new ArrayList<>();
+    levels.add(labels(groups, m));
+    while (groups.size() > 1) {
+      int bestA = -1;
+      int bestB = -1;
+      double best = Double.NEGATIVE_INFINITY;
+      for (int a = 0; a < groups.size(); a++) {
+        for (int b = a + 1; b < groups.size(); b++) {
+          double s = linkage(groups.get(a), groups.get(b), sim, sizes);
+          if (s > best) {
+            best = s;
+            bestA = a;
+            bestB = b;
+          }
+        }
+      }
+      groups.get(bestA).addAll(groups.remove(bestB));
+      merged.add(best);
+      levels.add(labels(groups, m));
+    }
+    return levels;
+  }
+
+  private static int[] labels(List<List<Integer>> groups, int m) {
+    int[] out = new int[m];
+    for (int g = 0; g < groups.size(); g++) {
+      for (int i : groups.get(g)) {
+        out[i] = g;
+      }
+    }
+    return out;
+  }
+
+  private static double linkage(List<Integer> a, List<Integer> b, double[][] sim, long[] sizes) {
+    double s = 0;
+    double w = 0;
+    for (int i : a) {
+      for (int j : b) {
+        double ww = Math.max(1.0, sizes[i]) * Math.max(1.0, sizes[j]);
+        s += ww * sim[i][j];
+        w += ww;
+      }
+    }
+    return w == 0 ? 0 : s / w;
+  }
+
+  /** Mean silhouette (cosine distance) of the sentences under a grouping of the sub-clusters. */
+  static double silhouette(
+      int[] labels, int g, long[] sizes, int[] own, double[][] dots, int minGroupSize) {
+    long[] groupSize = new long[g];
+    for (int i = 0; i < labels.length; i++) {
+      groupSize[labels[i]] += sizes[i];
+    }
+    double total = 0;
+    double[] toGroup = new double[g];
+    for (int p = 0; p < own.length; p++) {
+      Arrays.fill(toGroup, 0);
+      for (int j = 0; j < labels.length; j++) {
+        toGroup[labels[j]] += dots[p][j];
+      }
+      int mine = labels[own[p]];
+      long n = groupSize[mine];
+      if (n < minGroupSize || n < 2) {
+        continue; // dissolved or alone: silhouette 0
+      }
+      double a = 1 - (toGroup[mine] - 1) / (n - 1);
+      double b = Double.POSITIVE_INFINITY;
+      for (int h = 0; h < g; h++) {
+        if (h != mine && groupSize[h] > 0) {
+          b = Math.min(b, 1 - toGroup[h] / groupSize[h]);
+        }
+      }
+      double max = Math.max(a, b);
+      if (max > 0 && b != Double.POSITIVE_INFINITY) {
+        total += (b - a) / max;
+      }
+    }
+    return own.length == 0 ? 0 : total / own.length;
+  }
+
+  /** Relabels groups by size, largest first (ties: lowest sub-cluster index first). */
+  private static int[] largestFirst(int[] labels, long[] sizes) {
+    int g = Arrays.stream(labels).max().orElse(-1) + 1;
+    long[] total = new long[g];
+    int[] first = new int[g];
+    Arrays.fill(first, Integer.MAX_VALUE);
+    for (int i = 0; i < labels.length; i++) {
+      total[labels[i]] += sizes[i];
+      first[labels[i]] = Math.min(first[labels[i]], i);
+    }
+    Integer[] order = new Integer[g];
+    for (int i = 0; i < g; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(
+        order,
+        (x, y) -> {
+          int c = Long.compare(total[y], total[x]);
+          return c != 0 ? c : Integer.compare(first[x], first[y]);
+        });
+    int[] rank = new int[g];
+    for (int r = 0; r < g; r++) {
+      rank[order[r]] = r;
+    }
+    int[] out = new int[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      out[i] = rank[labels[i]];
+    }
+    return out;
+  }
+}

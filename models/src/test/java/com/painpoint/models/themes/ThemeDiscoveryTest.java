@@ -1,0 +1,103 @@
+package com.painpoint.models.themes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.painpoint.features.config.ThemeOptions;
+import com.painpoint.features.testing.SparkTestBase;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+class ThemeDiscoveryTest extends SparkTestBase {
+
+  private static final StructType SCORED =
+      new StructType()
+          .add("feedback_id", DataTypes.StringType)
+          .add("text_hash", DataTypes.StringType)
+          .add("sentence_index", DataTypes.IntegerType)
+          .add("customer_id", DataTypes.StringType)
+          .add("touchpoints", DataTypes.createArrayType(DataTypes.StringType))
+          .add("sentence", DataTypes.StringType)
+          .add("score", DataTypes.DoubleType)
+          .add("sentiment_class", DataTypes.IntegerType)
+          .add("lemmas", DataTypes.createArrayType(DataTypes.StringType));
+
+  private static void add(List<Row> rows, String id, String sentence) {
+    List<String> lemmas = List.of(sentence.toLowerCase().replaceAll("[^a-z ]", "").split(" +"));
+    rows.add(
+        RowFactory.create(
+            id,
+            "h" + id,
+            0,
+            "C" + id,
+            scala.jdk.javaapi.CollectionConverters.asScala(List.of("billing")).toSeq(),
+            sentence,
+            -0.6,
+            1,
+            scala.jdk.javaapi.CollectionConverters.asScala(lemmas).toSeq()));
+  }
+
+  /**
+   * Two billing complaints in varied words, and sentences whose every word occurs once (no term
+   * survives the vocabulary): their TF-IDF vectors are zero, which cosine k-means cannot place.
+   * They must go to other, not crash the stage.
+   */
+  @Test
+  void sentencesWithoutAUsableTermGoToOtherInsteadOfFailing() {
+    List<Row> rows = new ArrayList<>();
+    String[] refund = {"refund", "still", "waiting", "weeks", "money", "back"};
+    String[] price = {"price", "went", "up", "without", "notice", "fee"};
+    for (int i = 0; i < 30; i++) {
+      add(
+          rows,
+          "r" + i,
+          refund[i % 6] + " " + refund[(i + 1) % 6] + " " + refund[(i + 3) % 6] + " refund");
+      add(
+          rows,
+          "p" + i,
+          price[i % 6] + " " + price[(i + 1) % 6] + " " + price[(i + 3) % 6] + " price");
+    }
+    for (int i = 0; i < 6; i++) {
+      add(
+          rows,
+          "z" + i,
+          "qzv" + (char) ('a' + i) + " xkw" + (char) ('a' + i) + " jjp" + (char) ('a' + i));
+    }
+    Dataset<Row> scored = spark.createDataFrame(rows, SCORED);
+    ThemeDiscovery.Result r =
+        ThemeDiscovery.discover(
+            spark,
+            scored,
+            null,
+            null,
+            // TF-IDF only: the word-vector blocks give unknown words a vector of their own.
+            ThemeOptions.DEFAULTS.withWeights(0, 0, 0),
+            LocalDate.of(2026, 6, 30));
+    Map<String, String> themeOf = new HashMap<>();
+    for (Row t : r.sentenceThemes().collectAsList()) {
+      themeOf.put(t.getString(0), t.<String>getList(2).get(0));
+    }
+    for (int i = 0; i < 6; i++) {
+      assertThat(themeOf.get("z" + i)).isEqualTo("billing-other");
+    }
+    // The two complaints are told apart: no theme holds both, and each has a theme.
+    Map<String, java.util.Set<Character>> complaintsOf = new HashMap<>();
+    themeOf.forEach(
+        (id, theme) -> {
+          if (!theme.endsWith("-other")) {
+            complaintsOf.computeIfAbsent(theme, t -> new java.util.HashSet<>()).add(id.charAt(0));
+          }
+        });
+    assertThat(complaintsOf.values()).allSatisfy(c -> assertThat(c).hasSize(1));
+    assertThat(complaintsOf.values().stream().flatMap(java.util.Set::stream).distinct())
+        .containsExactlyInAnyOrder('r', 'p');
+  }
+}
