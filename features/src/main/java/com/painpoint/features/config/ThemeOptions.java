@@ -53,9 +53,8 @@ public record ThemeOptions(
     implements Serializable {
   public static final String SILHOUETTE = "silhouette";
   public static final String MERGE_SIMILARITY = "merge_similarity";
-  public static final String LARGEST_GAP = "largest_gap";
   public static final java.util.List<String> THEME_COUNTS =
-      java.util.List.of(SILHOUETTE, LARGEST_GAP, MERGE_SIMILARITY);
+      java.util.List.of(SILHOUETTE, MERGE_SIMILARITY);
 
   public static final ThemeOptions DEFAULTS =
       new ThemeOptions(8, MERGE_SIMILARITY, 0.45, 5, 20, 0.2, 2, 3.0, 1.0, 0.0, 0.3, 5, 240, 42L);

@@ -72,6 +72,27 @@ class PainpointConfigTest {
   }
 
   @Test
+  void encoderWeightAndThemeCountParseAndAreValidated() {
+    ThemeOptions t =
+        PainpointConfig.parse("c.yaml", "themes: {encoder_weight: 4.0, theme_count: silhouette}\n")
+            .themes();
+    assertThat(t.encoderWeight()).isEqualTo(4.0);
+    assertThat(t.themeCount()).isEqualTo(ThemeOptions.SILHOUETTE);
+    assertThat(ThemeOptions.DEFAULTS.themeCount()).isEqualTo(ThemeOptions.MERGE_SIMILARITY);
+    assertThatThrownBy(() -> PainpointConfig.parse("c.yaml", "themes: {theme_count: elbow}\n"))
+        .hasMessageContaining("theme_count")
+        .hasMessageContaining("must be one of [silhouette, merge_similarity], got 'elbow'");
+    assertThatThrownBy(() -> PainpointConfig.parse("c.yaml", "themes: {encoder_weight: -1}\n"))
+        .hasMessageContaining("encoder_weight")
+        .hasMessageContaining("must be >= 0, got -1.0");
+    ThemeOptions w = t.withWeights(0, 0, 2);
+    assertThat(List.of(w.word2vecWeight(), w.pretrainedWeight(), w.encoderWeight()))
+        .containsExactly(0.0, 0.0, 2.0);
+    assertThat(w.withThemeCount(ThemeOptions.MERGE_SIMILARITY).themeCount())
+        .isEqualTo(ThemeOptions.MERGE_SIMILARITY);
+  }
+
+  @Test
   void rankingWeightsHaveDefaultsAndAreValidated() {
     RankingOptions d = PainpointConfig.parse("c.yaml", "").ranking();
     assertThat(d).isEqualTo(RankingOptions.DEFAULTS);

@@ -74,54 +74,10 @@ public final class SilhouetteCut {
   }
 
   /**
-   * The cut before the largest drop in merge similarity: merges within a theme join sub-clusters
-   * that are much alike, the first merge across themes is much less so; the widest gap between
-   * consecutive merges (among cuts of 2..maxGroups groups) marks where themes begin. Scale-free: no
-   * similarity threshold.
-   */
-  public static Cut largestGap(double[][] centers, long[] sizes, int maxGroups) {
-    int m = centers.length;
-    List<Double> merged = new ArrayList<>();
-    List<int[]> levels = hierarchy(centers, sizes, merged);
-    double[] byGroups = new double[m + 1];
-    java.util.Arrays.fill(byGroups, Double.NaN);
-    double bestGap = Double.NEGATIVE_INFINITY;
-    int bestLevel = -1;
-    // Level i has m - i groups; going to level i + 1 merges at merged.get(i).
-    for (int i = 0; i + 1 < levels.size(); i++) {
-      int g = m - i;
-      if (g < 2 || g > maxGroups) {
-        continue;
-      }
-      // Cutting with every sub-cluster alone follows no merge: its gap is 0.
-      double before = i == 0 ? merged.get(0) : merged.get(i - 1);
-      double gap = before - merged.get(i);
-      byGroups[g] = gap;
-      if (gap > bestGap) {
-        bestGap = gap;
-        bestLevel = i;
-      }
-    }
-    if (bestLevel < 0) {
-      return new Cut(new int[m], 1, 0, byGroups);
-    }
-    int[] groupOf = largestFirst(levels.get(bestLevel), sizes);
-    return new Cut(groupOf, Arrays.stream(groupOf).max().orElse(-1) + 1, bestGap, byGroups);
-  }
-
-  /**
    * Every partition of the sub-clusters from the agglomeration, from m groups (each alone) to one:
    * {@code labels[i]} is the group of sub-cluster i (0..g-1).
    */
   static List<int[]> hierarchy(double[][] centers, long[] sizes) {
-    return hierarchy(centers, sizes, new ArrayList<>());
-  }
-
-  /**
-   * As {@link #hierarchy(double[][], long[])}, adding to {@code merged} the linkage similarity of
-   * each merge (the i-th merge leads from level i to level i+1).
-   */
-  static List<int[]> hierarchy(double[][] centers, long[] sizes, List<Double> merged) {
     int m = centers.length;
     double[][] sim = new double[m][m];
     for (int i = 0; i < m; i++) {
@@ -150,7 +106,6 @@ public final class SilhouetteCut {
         }
       }
       groups.get(bestA).addAll(groups.remove(bestB));
-      merged.add(best);
       levels.add(labels(groups, m));
     }
     return levels;

@@ -66,10 +66,6 @@ public final class TouchpointClusters {
     KMeansModel model = SphericalKMeans.fit(vectors, subK, options.seed());
     double[][] centers = centers(model);
     long[] sizes = model.summary().clusterSizes();
-    if (ThemeOptions.LARGEST_GAP.equals(options.themeCount())) {
-      SilhouetteCut.Cut cut = SilhouetteCut.largestGap(centers, sizes, options.maxThemes());
-      return new Fit(touchpoint, n, centers, cut.groupOf(), cut.k(), List.of());
-    }
     if (ThemeOptions.SILHOUETTE.equals(options.themeCount())) {
       SilhouetteCut.Cut cut = silhouetteCut(model, vectors, centers, sizes, options);
       return new Fit(touchpoint, n, centers, cut.groupOf(), cut.k(), List.of());

@@ -546,14 +546,14 @@ class NightlyJobIT extends SparkTestBase {
         "recovered %d, with a planted word in the label %d; theme purity %.4f over %d planted"
             + " sentences%n",
         recovered.size(), labelled.size(), (double) top / total, total);
-    // On the composed text (11-12 wordings per complaint, asides, since 2026-12-06) 5 of the 15
-    // planted themes come out as one theme each, 4 labelled with a planted word, purity 0.84; on
-    // the templated text before (about 5 wordings each) it was 13, 12 and 0.85. Each
-    // touchpoint's complaints now merge into broad themes ("reset link · password" holds both
-    // account complaints, "tier · bill" two of billing's, late and missing deliveries one). The
-    // method, not the text, is what the sentence-encoder issue changes. README, "Pain themes".
-    assertThat(recovered).as("recovered").hasSizeGreaterThanOrEqualTo(5);
-    assertThat(labelled).as("recovered %s", recovered).hasSizeGreaterThanOrEqualTo(4);
+    // On the composed text (11-12 wordings per complaint, asides, stories; the sample drawn again
+    // with wider generic banks on 2026-12-06) 9 of the 15 planted themes come out as one theme
+    // each, 6 labelled with a planted word, purity 0.834 (the first composed draw: 5, 4, 0.84);
+    // on the templated text before (about 5 wordings each) it was 13, 12 and 0.85. Late and
+    // missing deliveries still share one theme, and the support complaints split. The method,
+    // not the text, is what the sentence-encoder issue changes. README, "Pain themes".
+    assertThat(recovered).as("recovered").hasSizeGreaterThanOrEqualTo(9);
+    assertThat(labelled).as("recovered %s", recovered).hasSizeGreaterThanOrEqualTo(6);
     assertThat((double) top / total).isGreaterThanOrEqualTo(0.83);
 
     // Labels are shown in the customers' own words ("hold for over an hour", not the lemmas

@@ -65,7 +65,8 @@ public final class EvalThemesMain {
                   "--w2v-weight",
                   "--pretrained-weight",
                   "--encoder-weight",
-                  "--theme-count"),
+                  "--theme-count",
+                  "--oracle-k"),
               USAGE);
       String planted = a.get("--planted", null);
       String input = planted != null ? planted : a.required("--input", USAGE);
@@ -149,6 +150,37 @@ public final class EvalThemesMain {
         assigned =
             new ArrayList<>(model.transform(vectors).select("label", "prediction").collectAsList());
         how = "k given";
+      } else if (planted != null && "true".equals(a.get("--oracle-k", "false"))) {
+        // The ceiling of the vectors: each touchpoint clustered into as many themes as it has
+        // planted complaints (k known, which the nightly never is).
+        Dataset<Row> grouped =
+            vectors.withColumn(
+                "_touchpoint",
+                org.apache.spark.sql.functions.substring_index(col("label"), "/", 1));
+        assigned = new ArrayList<>();
+        clusters = 0;
+        for (Row g :
+            grouped
+                .groupBy("_touchpoint")
+                .agg(org.apache.spark.sql.functions.countDistinct(col("label")))
+                .orderBy("_touchpoint")
+                .collectAsList()) {
+          Dataset<Row> mine = grouped.filter(col("_touchpoint").equalTo(g.getString(0)));
+          int kk = (int) g.getLong(1);
+          int offset = clusters;
+          if (kk < 2) {
+            for (Row r : mine.select("label").collectAsList()) {
+              assigned.add(RowFactory.create(r.getString(0), offset));
+            }
+          } else {
+            KMeansModel model = SphericalKMeans.fit(mine, kk, 42L);
+            for (Row r : model.transform(mine).select("label", "prediction").collectAsList()) {
+              assigned.add(RowFactory.create(r.getString(0), offset + r.getInt(1)));
+            }
+          }
+          clusters += kk;
+        }
+        how = "per touchpoint, k = its planted complaints (oracle)";
       } else if (planted != null) {
         // As the nightly job: each touchpoint's sentences clustered on their own (the touchpoint
         // is known from the sentence, as the job knows it from attribution), up to max_themes each.
