@@ -61,50 +61,22 @@ public record ThemeOptions(
 
   /** The same options with another theme bound (for the room left next to kept themes). */
   public ThemeOptions withMaxThemes(int max) {
-    return with(max, mergeSimilarity);
+    return with(max, themeCount, mergeSimilarity, word2vecWeight, pretrainedWeight, encoderWeight);
   }
 
   /** The same options with another way of choosing the number of themes. */
   public ThemeOptions withThemeCount(String how) {
-    return new ThemeOptions(
-        maxThemes,
-        how,
-        mergeSimilarity,
-        minThemeSize,
-        minSentences,
-        minSimilarity,
-        minTerms,
-        word2vecWeight,
-        pretrainedWeight,
-        encoderWeight,
-        matchThreshold,
-        maxQuotes,
-        quoteChars,
-        seed);
+    return with(maxThemes, how, mergeSimilarity, word2vecWeight, pretrainedWeight, encoderWeight);
   }
 
   /** The same options with other vector weights (eval-themes' flags). */
   public ThemeOptions withWeights(double word2vec, double pretrained, double encoder) {
-    return new ThemeOptions(
-        maxThemes,
-        themeCount,
-        mergeSimilarity,
-        minThemeSize,
-        minSentences,
-        minSimilarity,
-        minTerms,
-        word2vec,
-        pretrained,
-        encoder,
-        matchThreshold,
-        maxQuotes,
-        quoteChars,
-        seed);
+    return with(maxThemes, themeCount, mergeSimilarity, word2vec, pretrained, encoder);
   }
 
   /** The same options with another merge threshold (eval-themes' {@code --merge-similarity}). */
   public ThemeOptions withMergeSimilarity(double similarity) {
-    return with(maxThemes, similarity);
+    return with(maxThemes, themeCount, similarity, word2vecWeight, pretrainedWeight, encoderWeight);
   }
 
   /** A merge threshold is a cosine strictly between 0 and 1 ("must be in (0, 1)"). */
@@ -112,18 +84,20 @@ public record ThemeOptions(
     return similarity > 0 && similarity < 1;
   }
 
-  private ThemeOptions with(int max, double similarity) {
+  /** A copy with the settings eval-themes and the room for new themes vary; the rest kept. */
+  private ThemeOptions with(
+      int max, String how, double similarity, double word2vec, double pretrained, double encoder) {
     return new ThemeOptions(
         max,
-        themeCount,
+        how,
         similarity,
         minThemeSize,
         minSentences,
         minSimilarity,
         minTerms,
-        word2vecWeight,
-        pretrainedWeight,
-        encoderWeight,
+        word2vec,
+        pretrained,
+        encoder,
         matchThreshold,
         maxQuotes,
         quoteChars,

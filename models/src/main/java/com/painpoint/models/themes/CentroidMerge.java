@@ -30,6 +30,36 @@ public final class CentroidMerge {
   public static Merged merge(
       double[][] centers, long[] sizes, double minSimilarity, int maxGroups) {
     int m = centers.length;
+    List<Step> steps = new ArrayList<>();
+    List<List<Integer>> groups = agglomerate(centers, sizes, minSimilarity, steps, g -> {});
+    groups.sort(
+        (x, y) -> {
+          int c = Long.compare(total(y, sizes), total(x, sizes));
+          return c != 0 ? c : Integer.compare(min(x), min(y));
+        });
+    int[] groupOf = new int[m];
+    java.util.Arrays.fill(groupOf, -1);
+    int kept = Math.min(maxGroups, groups.size());
+    for (int g = 0; g < kept; g++) {
+      for (int i : groups.get(g)) {
+        groupOf[i] = g;
+      }
+    }
+    return new Merged(groupOf, kept, steps);
+  }
+
+  /**
+   * Average-linkage agglomeration of the non-empty sub-clusters: joins the most similar pair of
+   * groups while it is at least {@code minSimilarity} alike, adding each merge to {@code steps} and
+   * showing {@code onLevel} the groups before the first merge and after each one.
+   */
+  static List<List<Integer>> agglomerate(
+      double[][] centers,
+      long[] sizes,
+      double minSimilarity,
+      List<Step> steps,
+      java.util.function.Consumer<List<List<Integer>>> onLevel) {
+    int m = centers.length;
     double[][] sim = new double[m][m];
     for (int i = 0; i < m; i++) {
       for (int j = 0; j < m; j++) {
@@ -42,7 +72,7 @@ public final class CentroidMerge {
         groups.add(new ArrayList<>(List.of(i)));
       }
     }
-    List<Step> steps = new ArrayList<>();
+    onLevel.accept(groups);
     while (groups.size() > 1) {
       int bestA = -1;
       int bestB = -1;
@@ -62,21 +92,9 @@ public final class CentroidMerge {
       }
       groups.get(bestA).addAll(groups.remove(bestB));
       steps.add(new Step(groups.size(), best));
+      onLevel.accept(groups);
     }
-    groups.sort(
-        (x, y) -> {
-          int c = Long.compare(total(y, sizes), total(x, sizes));
-          return c != 0 ? c : Integer.compare(min(x), min(y));
-        });
-    int[] groupOf = new int[m];
-    java.util.Arrays.fill(groupOf, -1);
-    int kept = Math.min(maxGroups, groups.size());
-    for (int g = 0; g < kept; g++) {
-      for (int i : groups.get(g)) {
-        groupOf[i] = g;
-      }
-    }
-    return new Merged(groupOf, kept, steps);
+    return groups;
   }
 
   private static double linkage(List<Integer> a, List<Integer> b, double[][] sim, long[] sizes) {

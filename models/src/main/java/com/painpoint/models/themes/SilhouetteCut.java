@@ -74,64 +74,29 @@ public final class SilhouetteCut {
   }
 
   /**
-   * Every partition of the sub-clusters from the agglomeration, from m groups (each alone) to one:
-   * {@code labels[i]} is the group of sub-cluster i (0..g-1).
+   * Every partition of the sub-clusters from the agglomeration ({@link CentroidMerge#agglomerate},
+   * run down to one group), from each non-empty sub-cluster alone to one group: {@code labels[i]}
+   * is the group of sub-cluster i (0..g-1), -1 for an empty one.
    */
   static List<int[]> hierarchy(double[][] centers, long[] sizes) {
     int m = centers.length;
-    double[][] sim = new double[m][m];
-    for (int i = 0; i < m; i++) {
-      for (int j = 0; j < m; j++) {
-        sim[i][j] = CentroidMerge.cosine(centers[i], centers[j]);
-      }
-    }
-    List<List<Integer>> groups = new ArrayList<>();
-    for (int i = 0; i < m; i++) {
-      groups.add(new ArrayList<>(List.of(i)));
-    }
     List<int[]> levels = new ArrayList<>();
-    levels.add(labels(groups, m));
-    while (groups.size() > 1) {
-      int bestA = -1;
-      int bestB = -1;
-      double best = Double.NEGATIVE_INFINITY;
-      for (int a = 0; a < groups.size(); a++) {
-        for (int b = a + 1; b < groups.size(); b++) {
-          double s = linkage(groups.get(a), groups.get(b), sim, sizes);
-          if (s > best) {
-            best = s;
-            bestA = a;
-            bestB = b;
+    CentroidMerge.agglomerate(
+        centers,
+        sizes,
+        Double.NEGATIVE_INFINITY,
+        new ArrayList<>(),
+        groups -> {
+          int[] labels = new int[m];
+          Arrays.fill(labels, -1);
+          for (int g = 0; g < groups.size(); g++) {
+            for (int i : groups.get(g)) {
+              labels[i] = g;
+            }
           }
-        }
-      }
-      groups.get(bestA).addAll(groups.remove(bestB));
-      levels.add(labels(groups, m));
-    }
+          levels.add(labels);
+        });
     return levels;
-  }
-
-  private static int[] labels(List<List<Integer>> groups, int m) {
-    int[] out = new int[m];
-    for (int g = 0; g < groups.size(); g++) {
-      for (int i : groups.get(g)) {
-        out[i] = g;
-      }
-    }
-    return out;
-  }
-
-  private static double linkage(List<Integer> a, List<Integer> b, double[][] sim, long[] sizes) {
-    double s = 0;
-    double w = 0;
-    for (int i : a) {
-      for (int j : b) {
-        double ww = Math.max(1.0, sizes[i]) * Math.max(1.0, sizes[j]);
-        s += ww * sim[i][j];
-        w += ww;
-      }
-    }
-    return w == 0 ? 0 : s / w;
   }
 
   /** Mean silhouette (cosine distance) of the sentences under a grouping of the sub-clusters. */
@@ -139,14 +104,18 @@ public final class SilhouetteCut {
       int[] labels, int g, long[] sizes, int[] own, double[][] dots, int minGroupSize) {
     long[] groupSize = new long[g];
     for (int i = 0; i < labels.length; i++) {
-      groupSize[labels[i]] += sizes[i];
+      if (labels[i] >= 0) {
+        groupSize[labels[i]] += sizes[i];
+      }
     }
     double total = 0;
     double[] toGroup = new double[g];
     for (int p = 0; p < own.length; p++) {
       Arrays.fill(toGroup, 0);
       for (int j = 0; j < labels.length; j++) {
-        toGroup[labels[j]] += dots[p][j];
+        if (labels[j] >= 0) {
+          toGroup[labels[j]] += dots[p][j];
+        }
       }
       int mine = labels[own[p]];
       long n = groupSize[mine];
@@ -175,8 +144,10 @@ public final class SilhouetteCut {
     int[] first = new int[g];
     Arrays.fill(first, Integer.MAX_VALUE);
     for (int i = 0; i < labels.length; i++) {
-      total[labels[i]] += sizes[i];
-      first[labels[i]] = Math.min(first[labels[i]], i);
+      if (labels[i] >= 0) {
+        total[labels[i]] += sizes[i];
+        first[labels[i]] = Math.min(first[labels[i]], i);
+      }
     }
     Integer[] order = new Integer[g];
     for (int i = 0; i < g; i++) {
@@ -194,7 +165,8 @@ public final class SilhouetteCut {
     }
     int[] out = new int[labels.length];
     for (int i = 0; i < labels.length; i++) {
-      out[i] = rank[labels[i]];
+      // An empty sub-cluster belongs to no theme (a sentence nearest to it goes to other).
+      out[i] = labels[i] < 0 ? -1 : rank[labels[i]];
     }
     return out;
   }
