@@ -30,26 +30,48 @@ public record PainpointConfig(
   /**
    * Options of the sentiment stage.
    *
-   * @param parser "shift-reduce" (default, fast) or "pcfg" (CoreNLP's stock parser)
+   * @param model "encoder" (default: the sentence encoder and a trained head) or "corenlp"
+   *     (CoreNLP's 2013 sentiment model, a parse tree per sentence)
+   * @param modelPath a head written by scripts/train-sentiment (encoder model; null = the head that
+   *     ships with Painpoint)
+   * @param parser "shift-reduce" (default, fast), "pcfg" (CoreNLP's stock parser) or "ensemble":
+   *     the corenlp model's parser
    * @param maxSentenceTokens longer sentences are truncated for scoring and flagged
    * @param minSentencesToRank touchpoints with fewer sentences get no negativity rank
    */
-  public record SentimentOptions(String parser, int maxSentenceTokens, int minSentencesToRank)
+  public record SentimentOptions(
+      String model, String modelPath, String parser, int maxSentenceTokens, int minSentencesToRank)
       implements Serializable {
-    public static final SentimentOptions DEFAULTS = new SentimentOptions("shift-reduce", 80, 30);
+    public static final SentimentOptions DEFAULTS =
+        new SentimentOptions("encoder", null, "shift-reduce", 80, 30);
 
     /** Binds the {@code sentiment:} section: absent keys take the defaults. */
     @JsonCreator
     static SentimentOptions fromYaml(
+        @JsonProperty("model") String model,
+        @JsonProperty("model_path") String modelPath,
         @JsonProperty("parser") String parser,
         @JsonProperty("max_sentence_tokens") Integer maxSentenceTokens,
         @JsonProperty("min_sentences_to_rank") Integer minSentencesToRank) {
+      String m = requireNonNullElse(model, DEFAULTS.model()).trim().toLowerCase(Locale.ROOT);
+      if (!Set.of("encoder", "corenlp").contains(m)) {
+        throw new InvalidConfigValue("model", "must be encoder or corenlp, got '" + m + "'");
+      }
+      if (modelPath != null && !m.equals("encoder")) {
+        throw new InvalidConfigValue(
+            "model_path", "is a head for the encoder model; model is '" + m + "'");
+      }
+      if (modelPath != null && modelPath.isBlank()) {
+        throw new InvalidConfigValue("model_path", "is empty");
+      }
       String p = requireNonNullElse(parser, DEFAULTS.parser()).trim().toLowerCase(Locale.ROOT);
       if (!Set.of("shift-reduce", "pcfg", "ensemble").contains(p)) {
         throw new InvalidConfigValue(
             "parser", "must be shift-reduce, pcfg or ensemble, got '" + p + "'");
       }
       return new SentimentOptions(
+          m,
+          modelPath == null ? null : modelPath.strip(),
           p,
           positive("max_sentence_tokens", maxSentenceTokens, DEFAULTS.maxSentenceTokens()),
           positive("min_sentences_to_rank", minSentencesToRank, DEFAULTS.minSentencesToRank()));

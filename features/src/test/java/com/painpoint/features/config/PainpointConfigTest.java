@@ -55,6 +55,30 @@ class PainpointConfigTest {
   }
 
   @Test
+  void sentimentModelDefaultsToTheEncoderAndTakesATrainedHead() {
+    assertThat(PainpointConfig.parse("c.yaml", "").sentiment().model()).isEqualTo("encoder");
+    assertThat(PainpointConfig.parse("c.yaml", "").sentiment().modelPath()).isNull();
+    PainpointConfig.SentimentOptions own =
+        PainpointConfig.parse("c.yaml", "sentiment: {model: Encoder, model_path: ' /m/head '}\n")
+            .sentiment();
+    assertThat(own.model()).isEqualTo("encoder");
+    assertThat(own.modelPath()).isEqualTo("/m/head");
+    PainpointConfig.SentimentOptions old =
+        PainpointConfig.parse("c.yaml", "sentiment: {model: corenlp, parser: pcfg}\n").sentiment();
+    assertThat(old.model()).isEqualTo("corenlp");
+    assertThat(old.parser()).isEqualTo("pcfg");
+    assertThatThrownBy(() -> PainpointConfig.parse("c.yaml", "sentiment: {model: bert}\n"))
+        .hasMessage("c.yaml: field 'sentiment.model' must be encoder or corenlp, got 'bert'");
+    assertThatThrownBy(
+            () ->
+                PainpointConfig.parse(
+                    "c.yaml", "sentiment: {model: corenlp, model_path: /m/head}\n"))
+        .hasMessage(
+            "c.yaml: field 'sentiment.model_path' is a head for the encoder model; model is"
+                + " 'corenlp'");
+  }
+
+  @Test
   void themeOptionsParseValidateAndCopyWithAnotherMergeThreshold() {
     ThemeOptions t =
         PainpointConfig.parse("c.yaml", "themes: {merge_similarity: 0.6, max_themes: 5}\n")

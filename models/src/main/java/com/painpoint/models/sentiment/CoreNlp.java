@@ -27,6 +27,12 @@ public final class CoreNlp {
         k -> new StanfordCoreNLP(scorerProps(parser, maxTokens)));
   }
 
+  /** One sentence to tokens, POS and lemmas, without a parse (the encoder model's path). */
+  public static StanfordCoreNLP tagger(int maxTokens) {
+    return PIPELINES.computeIfAbsent(
+        "tag:" + maxTokens, k -> new StanfordCoreNLP(taggerProps(maxTokens)));
+  }
+
   /** Lemmas only (for taxonomy keywords on the driver). */
   public static StanfordCoreNLP lemmatizer() {
     return PIPELINES.computeIfAbsent(
@@ -44,6 +50,14 @@ public final class CoreNlp {
     // Emoji and other symbols the tokenizer does not know are dropped quietly, not warned about.
     p.setProperty("tokenize.options", "untokenizable=noneDelete");
     p.setProperty("tokenize.language", "en");
+    return p;
+  }
+
+  static Properties taggerProps(int maxTokens) {
+    Properties p = splitterProps();
+    p.setProperty("annotators", "tokenize,ssplit,pos,lemma");
+    p.setProperty("ssplit.isOneSentence", "true");
+    p.setProperty("pos.maxlen", String.valueOf(maxTokens + 10));
     return p;
   }
 

@@ -1,10 +1,12 @@
 package com.painpoint.models.sentiment;
 
 import com.painpoint.features.text.PiiRedactor;
+import com.painpoint.models.encoder.SentenceEncoder;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
 import edu.stanford.nlp.trees.Tree;
 import edu.stanford.nlp.util.CoreMap;
@@ -13,7 +15,10 @@ import java.util.List;
 import java.util.Locale;
 import org.ejml.simple.SimpleMatrix;
 
-/** Scores one sentence with CoreNLP: 5-class sentiment, its probabilities, a score, lemmas. */
+/**
+ * Scores one sentence: 5-class sentiment, its probabilities, a score, lemmas; with CoreNLP's
+ * sentiment model (a parse tree per sentence) or the sentence encoder and a trained head.
+ */
 public final class SentenceScorer {
   /** Class labels, 0 = very negative ... 4 = very positive. */
   public static final List<String> LABELS =
@@ -54,6 +59,55 @@ public final class SentenceScorer {
       }
       return new Scored(best, p, score, a.lemmas(), a.truncated() || b.truncated());
     }
+    Parsed parsed = annotate(sentence, CoreNlp.scorer(parser, maxTokens), maxTokens);
+    if (parsed.sentence() == null) {
+      return new Scored(-1, new double[5], 0.0, parsed.lemmas(), parsed.truncated());
+    }
+    Tree tree = parsed.sentence().get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+    if (tree == null) {
+      return new Scored(-1, new double[5], 0.0, parsed.lemmas(), parsed.truncated());
+    }
+    SimpleMatrix predictions = RNNCoreAnnotations.getPredictions(tree);
+    double[] p = new double[5];
+    double score = 0;
+    for (int i = 0; i < 5; i++) {
+      p[i] = predictions.get(i);
+      score += p[i] * (i - 2) / 2.0;
+    }
+    return new Scored(
+        RNNCoreAnnotations.getPredictedClass(tree), p, score, parsed.lemmas(), parsed.truncated());
+  }
+
+  /** Scores one sentence with the configured model. */
+  public static Scored score(String sentence, SentimentSettings settings) {
+    return settings.model() == SentimentModel.ENCODER
+        ? score(sentence, settings.head(), settings.maxSentenceTokens())
+        : score(sentence, settings.parser(), settings.maxSentenceTokens());
+  }
+
+  /**
+   * Scores one sentence with the sentence encoder and a sentiment head: CoreNLP gives tokens and
+   * lemmas (no parse), the encoder the vector of the same (possibly truncated) text.
+   */
+  public static Scored score(String sentence, SentimentHead head, int maxTokens) {
+    Parsed parsed = annotate(sentence, CoreNlp.tagger(maxTokens), maxTokens);
+    if (parsed.sentence() == null) {
+      return new Scored(-1, new double[5], 0.0, parsed.lemmas(), parsed.truncated());
+    }
+    SentimentHead.Five five =
+        SentimentHead.five(head.probabilities(SentenceEncoder.get().embedDouble(parsed.text())));
+    return new Scored(
+        five.sentimentClass(),
+        five.probabilities(),
+        five.score(),
+        parsed.lemmas(),
+        parsed.truncated());
+  }
+
+  /** A sentence run through a CoreNLP pipeline: the text annotated, its lemmas. */
+  private record Parsed(String text, CoreMap sentence, List<String> lemmas, boolean truncated) {}
+
+  private static Parsed annotate(String sentence, StanfordCoreNLP pipeline, int maxTokens) {
     // Cut to maxTokens before the full pipeline ever sees the sentence: past parse.maxlen the
     // parser gives up with a flat tree, whose binarisation for the sentiment model recurses once
     // per token; a 100,000-character sentence overflowed the stack and killed the executor JVM.
@@ -69,11 +123,11 @@ public final class SentenceScorer {
     String text =
         truncated ? sentence.substring(0, tokens.get(maxTokens - 1).endPosition()) : sentence;
     Annotation doc = new Annotation(text);
-    CoreNlp.scorer(parser, maxTokens).annotate(doc);
+    pipeline.annotate(doc);
     List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
     List<String> lemmas = new ArrayList<>();
     if (sentences == null || sentences.isEmpty()) {
-      return new Scored(-1, new double[5], 0.0, lemmas, truncated);
+      return new Parsed(text, null, lemmas, truncated);
     }
     CoreMap s = sentences.get(0);
     // Tokens inside personal data (emails, phone and card numbers, IBANs, token URLs, handles)
@@ -88,18 +142,7 @@ public final class SentenceScorer {
       String lemma = t.lemma() == null ? t.word() : t.lemma();
       lemmas.add(lemma.toLowerCase(Locale.ROOT));
     }
-    Tree tree = s.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
-    if (tree == null) {
-      return new Scored(-1, new double[5], 0.0, lemmas, truncated);
-    }
-    SimpleMatrix predictions = RNNCoreAnnotations.getPredictions(tree);
-    double[] p = new double[5];
-    double score = 0;
-    for (int i = 0; i < 5; i++) {
-      p[i] = predictions.get(i);
-      score += p[i] * (i - 2) / 2.0;
-    }
-    return new Scored(RNNCoreAnnotations.getPredictedClass(tree), p, score, lemmas, truncated);
+    return new Parsed(text, s, lemmas, truncated);
   }
 
   private static long nonSpaceChars(String s) {

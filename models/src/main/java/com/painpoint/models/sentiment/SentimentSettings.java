@@ -1,30 +1,69 @@
 package com.painpoint.models.sentiment;
 
 import java.io.Serializable;
+import java.util.Locale;
 
 /**
  * Settings of the sentiment stage.
  *
- * @param parser parser behind the sentiment model
+ * @param model which model scores sentences
+ * @param parser parser behind CoreNLP's sentiment model (the {@code corenlp} model only)
+ * @param head the trained head of the {@code encoder} model (null for {@code corenlp})
  * @param maxSentenceTokens longer sentences are truncated to this many tokens (and flagged)
  * @param minSentencesToRank touchpoints with fewer attributed sentences get no negativity rank
  */
-public record SentimentSettings(ParserKind parser, int maxSentenceTokens, int minSentencesToRank)
+public record SentimentSettings(
+    SentimentModel model,
+    ParserKind parser,
+    SentimentHead head,
+    int maxSentenceTokens,
+    int minSentencesToRank)
     implements Serializable {
 
-  /**
-   * Identifies the scores this configuration produces (CoreNLP version, parser, token cap, and the
-   * lemma format: {@code pii1} = no lemmas from personal data), so scores stored by an older format
-   * are not reused.
-   */
-  public String modelId() {
-    return "corenlp-4.5.10/"
-        + parser.name().toLowerCase(java.util.Locale.ROOT)
-        + "/max"
-        + maxSentenceTokens
-        + "/pii1";
+  public SentimentSettings {
+    if (model == SentimentModel.ENCODER && head == null) {
+      throw new IllegalArgumentException("the encoder model needs a sentiment head");
+    }
   }
 
-  public static final SentimentSettings DEFAULTS =
-      new SentimentSettings(ParserKind.SHIFT_REDUCE, 80, 30);
+  /** CoreNLP's model with the given parser. */
+  public static SentimentSettings corenlp(
+      ParserKind parser, int maxSentenceTokens, int minSentencesToRank) {
+    return new SentimentSettings(
+        SentimentModel.CORENLP, parser, null, maxSentenceTokens, minSentencesToRank);
+  }
+
+  /** The sentence encoder with a head. */
+  public static SentimentSettings encoder(
+      SentimentHead head, int maxSentenceTokens, int minSentencesToRank) {
+    return new SentimentSettings(
+        SentimentModel.ENCODER,
+        ParserKind.SHIFT_REDUCE,
+        head,
+        maxSentenceTokens,
+        minSentencesToRank);
+  }
+
+  /**
+   * Identifies the scores this configuration produces, so scores stored by another model, head,
+   * token cap or lemma format ({@code pii1} = no lemmas from personal data) are not reused: the
+   * CoreNLP version and parser, or the encoder and the head's weights.
+   */
+  public String modelId() {
+    String model =
+        this.model == SentimentModel.ENCODER
+            ? "encoder-bge-small-en-v1.5-q/" + head.id()
+            : "corenlp-4.5.10/" + parser.name().toLowerCase(Locale.ROOT);
+    return model + "/max" + maxSentenceTokens + "/pii1";
+  }
+
+  /** A short description for logs and the manifest. */
+  public String describe() {
+    return model == SentimentModel.ENCODER
+        ? "sentence encoder + head " + head.id()
+        : "CoreNLP, " + parser.name().toLowerCase(Locale.ROOT) + " parser";
+  }
+
+  /** CoreNLP's model with the shift-reduce parser (tests that need no trained head). */
+  public static final SentimentSettings CORENLP_DEFAULTS = corenlp(ParserKind.SHIFT_REDUCE, 80, 30);
 }

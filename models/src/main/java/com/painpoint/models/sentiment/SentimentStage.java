@@ -37,10 +37,11 @@ import org.apache.spark.sql.types.StructType;
 import org.apache.spark.util.LongAccumulator;
 
 /**
- * The sentiment stage: cuts feedback into sentences, scores each distinct sentence once with
- * CoreNLP (one pipeline per executor JVM, used from mapPartitions), attributes sentences to
- * touchpoints by taxonomy keywords on lemmas, and combines text with the explicit score. Feedback
- * already scored on an earlier night (same id, same text hash) is reused, not re-parsed.
+ * The sentiment stage: cuts feedback into sentences, scores each distinct sentence once (the
+ * sentence encoder and a trained head, or CoreNLP's model; one pipeline and one encoder per
+ * executor JVM, used from mapPartitions), attributes sentences to touchpoints by taxonomy keywords
+ * on lemmas, and combines text with the explicit score. Feedback already scored on an earlier night
+ * (same id, same text hash) is reused, not re-parsed.
  */
 public final class SentimentStage {
   /** Columns kept from an earlier night's feedback_scored to reuse its scores. */
@@ -299,7 +300,7 @@ public final class SentimentStage {
     }
   }
 
-  /** Distinct sentence -> CoreNLP scores, with the executor's shared pipeline. */
+  /** Distinct sentence -> scores, with the executor's shared pipeline and encoder. */
   static final class ScoreSentences implements MapPartitionsFunction<Row, Row> {
     private final SentimentSettings settings;
     private final LongAccumulator counter;
@@ -315,10 +316,7 @@ public final class SentimentStage {
           rows,
           row -> {
             SentenceScorer.Scored s =
-                SentenceScorer.score(
-                    row.getAs(SentimentColumns.SCORING_TEXT),
-                    settings.parser(),
-                    settings.maxSentenceTokens());
+                SentenceScorer.score(row.getAs(SentimentColumns.SCORING_TEXT), settings);
             if (counter != null) {
               counter.add(1);
             }

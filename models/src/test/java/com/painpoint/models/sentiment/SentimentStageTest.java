@@ -95,7 +95,7 @@ class SentimentStageTest extends SparkTestBase {
     Dataset<Row> fresh =
         SentimentStage.score(
             SentimentStage.unscored(prepared, previous),
-            SentimentSettings.DEFAULTS,
+            SentimentSettings.CORENLP_DEFAULTS,
             night,
             counter);
     Dataset<Row> all =
@@ -184,7 +184,7 @@ class SentimentStageTest extends SparkTestBase {
     assertThat(flags(r)).contains("truncated");
     assertThat(r.<Integer>getAs("sentiment_class")).isBetween(0, 4);
     assertThat(r.getList(r.fieldIndex("lemmas")))
-        .hasSize(SentimentSettings.DEFAULTS.maxSentenceTokens());
+        .hasSize(SentimentSettings.CORENLP_DEFAULTS.maxSentenceTokens());
   }
 
   @Test

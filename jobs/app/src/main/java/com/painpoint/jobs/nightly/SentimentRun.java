@@ -18,6 +18,8 @@ import com.painpoint.models.sentiment.KeywordLemmas;
 import com.painpoint.models.sentiment.ParserKind;
 import com.painpoint.models.sentiment.SentimentAggregates;
 import com.painpoint.models.sentiment.SentimentColumns;
+import com.painpoint.models.sentiment.SentimentHead;
+import com.painpoint.models.sentiment.SentimentModel;
 import com.painpoint.models.sentiment.SentimentSettings;
 import com.painpoint.models.sentiment.SentimentStage;
 import java.sql.Date;
@@ -79,13 +81,23 @@ final class SentimentRun implements NightStage<SentimentRun.Result> {
 
   @Override
   public String description() {
-    return "CoreNLP sentence sentiment, attribution to touchpoints";
+    return "sentence sentiment, attribution to touchpoints";
   }
 
+  /**
+   * The settings a configuration asks for; the encoder model's head is loaded here, on the driver
+   * (the shipped head unless {@code sentiment.model_path} names one), and travels to executors as
+   * its weights.
+   */
   static SentimentSettings settings(PainpointConfig config) {
     PainpointConfig.SentimentOptions s = config.sentiment();
-    return new SentimentSettings(
-        ParserKind.parse(s.parser()), s.maxSentenceTokens(), s.minSentencesToRank());
+    if (SentimentModel.parse(s.model()) == SentimentModel.CORENLP) {
+      return SentimentSettings.corenlp(
+          ParserKind.parse(s.parser()), s.maxSentenceTokens(), s.minSentencesToRank());
+    }
+    SentimentHead head =
+        s.modelPath() == null ? SentimentHead.bundled() : SentimentHead.load(s.modelPath());
+    return SentimentSettings.encoder(head, s.maxSentenceTokens(), s.minSentencesToRank());
   }
 
   @Override
@@ -103,8 +115,8 @@ final class SentimentRun implements NightStage<SentimentRun.Result> {
             .orElse(null);
     ctx.stages()
         .progress(
-            "sentiment: parser {}, reusing scores from {}",
-            settings.parser(),
+            "sentiment: {}, reusing scores from {}",
+            settings.describe(),
             previousPath.orElse("no earlier run"));
     LongAccumulator parsed = spark.sparkContext().longAccumulator("painpoint.sentences_parsed");
     Dataset<Row> fresh =

@@ -805,7 +805,10 @@ class BadInputCatalogueTest extends SparkTestBase {
         spark.createDataFrame(texts.accepted(), FeedbackSchema.contract(RUN_DATE).schema());
     List<Row> rows =
         SentimentStage.score(
-                SentimentStage.prepare(accepted), SentimentSettings.DEFAULTS, RUN_DATE, null)
+                SentimentStage.prepare(accepted),
+                SentimentSettings.CORENLP_DEFAULTS,
+                RUN_DATE,
+                null)
             .collectAsList();
     scoredById =
         rows.stream().collect(Collectors.groupingBy(r -> r.getAs(FeedbackSchema.FEEDBACK_ID)));

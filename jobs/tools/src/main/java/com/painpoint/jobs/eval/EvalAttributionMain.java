@@ -37,7 +37,7 @@ import org.w3c.dom.NodeList;
 public final class EvalAttributionMain {
   static final String USAGE =
       "usage: scripts/eval-attribution --input SEMEVAL.xml [--taxonomy FILE] [--limit N]"
-          + " [--parser shift-reduce|pcfg|ensemble]";
+          + " [--model encoder|corenlp] [--model-path HEAD] [--parser shift-reduce|pcfg|ensemble]";
   static final List<String> POLARITIES = List.of("negative", "neutral", "positive");
 
   private EvalAttributionMain() {}
@@ -50,13 +50,23 @@ public final class EvalAttributionMain {
     int code = 0;
     try {
       EvalArgs a =
-          new EvalArgs(args, Set.of("--input", "--taxonomy", "--limit", "--parser"), USAGE);
+          new EvalArgs(
+              args,
+              Set.of("--input", "--taxonomy", "--limit", "--model", "--model-path", "--parser"),
+              USAGE);
       Taxonomy taxonomy = taxonomy(a.get("--taxonomy", null));
       List<Gold> gold =
           read(new File(a.required("--input", USAGE)), a.integer("--limit", Integer.MAX_VALUE));
       spark = SparkSessions.forJob("painpoint-eval-attribution");
       System.out.println(
-          evaluate(spark, gold, taxonomy, ParserKind.parse(a.get("--parser", "shift-reduce"))));
+          evaluate(
+              spark,
+              gold,
+              taxonomy,
+              SentimentModels.settings(
+                  a.get("--model", "encoder"),
+                  a.get("--model-path", null),
+                  ParserKind.parse(a.get("--parser", "shift-reduce")))));
     } catch (PainpointException e) {
       code = e.kind().exitCode();
       System.err.println("eval-attribution: error: " + e.getMessage());
@@ -107,12 +117,11 @@ public final class EvalAttributionMain {
   }
 
   static String evaluate(
-      SparkSession spark, List<Gold> gold, Taxonomy taxonomy, ParserKind parser) {
+      SparkSession spark, List<Gold> gold, Taxonomy taxonomy, SentimentSettings settings) {
     List<Row> rows = new ArrayList<>();
     for (Gold g : gold) {
       rows.add(RowFactory.create(g.id(), null, null, "eval", null, null, null, g.text()));
     }
-    SentimentSettings settings = new SentimentSettings(parser, 80, 30);
     List<Row> scored =
         SentimentStage.finish(
                 SentimentStage.score(
@@ -176,11 +185,11 @@ public final class EvalAttributionMain {
     double accuracy = polarityN == 0 ? 0 : (double) polarityRight / polarityN;
     return String.format(
         Locale.ROOT,
-        "parser            %s%nsentences         %d%ncategories        %s%ndetection         precision %.4f recall %.4f"
+        "sentiment model   %s%nsentences         %d%ncategories        %s%ndetection         precision %.4f recall %.4f"
             + " micro-F1 %.4f (tp %d, fp %d, fn %d)%npolarity accuracy %.4f on %d found"
             + " categories (negative/neutral/positive)%n"
             + "RESULT micro_f1=%.4f polarity_accuracy=%.4f n=%d",
-        parser,
+        settings.describe(),
         gold.size(),
         known,
         precision,

@@ -26,14 +26,19 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.util.LongAccumulator;
 
 /**
- * scripts/eval-sentiment: scores a labelled file with Painpoint's sentiment stage and prints
- * accuracy (positive vs negative by probability mass), macro-F1, sentences per second and n.
+ * scripts/eval-sentiment: scores a labelled file with Painpoint's sentiment stage, with the encoder
+ * model and CoreNLP's side by side, and prints for each binary accuracy (positive vs negative by
+ * probability mass), three-class accuracy and macro-F1 (when the file has a neutral class) and
+ * sentences per second; the RESULT line holds the default (encoder) model's figures.
  */
 public final class EvalSentimentMain {
   static final String USAGE =
       "usage: scripts/eval-sentiment --input FILE [--text-col C] [--label-col L]"
+          + " [--model both|encoder|corenlp] [--model-path HEAD]"
           + " [--parser shift-reduce|pcfg|ensemble] [--limit N]\n"
-          + "  FILE: .tsv or .csv with a header; labels 0/1 or negative/neutral/positive";
+          + "  FILE: .tsv or .csv with a header; labels 0/1 or negative/neutral/positive\n"
+          + "  both (default): the encoder model (the RESULT line's figures) and CoreNLP's side by"
+          + " side";
 
   private EvalSentimentMain() {}
 
@@ -43,14 +48,32 @@ public final class EvalSentimentMain {
     try {
       EvalArgs a =
           new EvalArgs(
-              args, Set.of("--input", "--text-col", "--label-col", "--parser", "--limit"), USAGE);
+              args,
+              Set.of(
+                  "--input",
+                  "--text-col",
+                  "--label-col",
+                  "--model",
+                  "--model-path",
+                  "--parser",
+                  "--limit"),
+              USAGE);
       String input = a.required("--input", USAGE);
       String textCol = a.get("--text-col", "sentence");
       String labelCol = a.get("--label-col", "label");
       ParserKind parser = ParserKind.parse(a.get("--parser", "shift-reduce"));
       int limit = a.integer("--limit", Integer.MAX_VALUE);
+      String which = a.get("--model", "both");
+      String modelPath = a.get("--model-path", null);
       spark = SparkSessions.forJob("painpoint-eval-sentiment");
-      System.out.println(evaluate(spark, input, textCol, labelCol, parser, limit));
+      List<SentimentSettings> models = new ArrayList<>();
+      if (!List.of("both", "encoder", "corenlp").contains(which)) {
+        throw PainpointException.config("--model must be encoder, corenlp or both\n" + USAGE);
+      }
+      for (String m : which.equals("both") ? List.of("encoder", "corenlp") : List.of(which)) {
+        models.add(SentimentModels.settings(m, modelPath, parser));
+      }
+      System.out.println(evaluate(spark, input, textCol, labelCol, models, limit));
     } catch (PainpointException e) {
       code = e.kind().exitCode();
       System.err.println("eval-sentiment: error: " + e.getMessage());
@@ -70,7 +93,7 @@ public final class EvalSentimentMain {
       String input,
       String textCol,
       String labelCol,
-      ParserKind parser,
+      List<SentimentSettings> models,
       int limit) {
     Dataset<Row> labelled = LabelledFile.read(spark, input, textCol, labelCol, limit);
     Dataset<Row> feedback =
@@ -84,9 +107,85 @@ public final class EvalSentimentMain {
             lit(null).cast(DataTypes.StringType).as(FeedbackSchema.SCORE_SCALE),
             col("_text").as(FeedbackSchema.TEXT));
     List<Row> labels = labelled.select("_id", "_label").collectAsList();
+    boolean threeClass = labels.stream().anyMatch(r -> r.getInt(1) == 1);
+    StringBuilder b = new StringBuilder();
+    b.append(String.format(Locale.ROOT, "input            %s%n", input));
+    b.append(String.format(Locale.ROOT, "texts            %d%n", labels.size()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%-44s %9s %9s %9s %9s %8s %9s%n",
+            "model",
+            "binary",
+            "3-class",
+            "macro-F1",
+            "flagged",
+            "parsed",
+            "sents/s"));
+    Figures first = null;
+    List<Figures> all = new ArrayList<>();
+    for (SentimentSettings settings : models) {
+      Figures f = score(spark, feedback, labels, settings, threeClass);
+      all.add(f);
+      first = first == null ? f : first;
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-44s %9.4f %9s %9.4f %9d %8d %9.1f%n",
+              settings.describe(),
+              f.accuracy,
+              threeClass ? String.format(Locale.ROOT, "%.4f", f.accuracy3) : "-",
+              f.macroF1,
+              f.flagged,
+              f.parsed,
+              f.sentencesPerSecond));
+    }
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "binary = positive vs negative by probability mass on the %d texts not labelled"
+                + " neutral; macro-F1 is %s; sents/s on %d cores%n",
+            labels.stream().filter(r -> r.getInt(1) != 1).count(),
+            threeClass ? "3-class" : "2-class",
+            Runtime.getRuntime().availableProcessors()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "RESULT accuracy=%.4f macro_f1=%.4f%s sents_per_sec=%.1f n=%d model=%s",
+            first.accuracy,
+            first.macroF1,
+            threeClass ? String.format(Locale.ROOT, " accuracy3=%.4f", first.accuracy3) : "",
+            first.sentencesPerSecond,
+            labels.size(),
+            models.get(0).model().name().toLowerCase(Locale.ROOT)));
+    for (int i = 1; i < all.size(); i++) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              " %s_accuracy=%.4f",
+              models.get(i).model().name().toLowerCase(Locale.ROOT),
+              all.get(i).accuracy));
+    }
+    return b.toString();
+  }
+
+  /** One model's figures on the file. */
+  record Figures(
+      double accuracy,
+      double accuracy3,
+      double macroF1,
+      int flagged,
+      long parsed,
+      double sentencesPerSecond) {}
+
+  private static Figures score(
+      SparkSession spark,
+      Dataset<Row> feedback,
+      List<Row> labels,
+      SentimentSettings settings,
+      boolean threeClass) {
     // Load the models before the clock starts: the figure is steady-state throughput.
-    SentenceScorer.score("Warm up the pipeline.", parser, 80);
-    SentimentSettings settings = new SentimentSettings(parser, 80, 30);
+    SentenceScorer.score("Warm up the pipeline.", settings);
     LongAccumulator parsed = spark.sparkContext().longAccumulator("parsed");
     Taxonomy none =
         Taxonomy.parse(
@@ -119,7 +218,6 @@ public final class EvalSentimentMain {
       m[2] += p.get(3) + p.get(4);
       sentences.merge(id, 1, Integer::sum);
     }
-    boolean threeClass = labels.stream().anyMatch(r -> r.getInt(1) == 1);
     List<Integer> goldBinary = new ArrayList<>();
     List<Integer> predBinary = new ArrayList<>();
     List<Integer> gold = new ArrayList<>();
@@ -137,46 +235,14 @@ public final class EvalSentimentMain {
         predBinary.add(m[0] + m[2] == 0 ? -1 : (m[2] > m[0] ? 2 : 0));
       }
     }
-    double accuracy = Metrics.accuracy(goldBinary, predBinary);
-    double macroF1 =
-        threeClass ? Metrics.macroF1(gold, pred, 3) : binaryMacroF1(goldBinary, predBinary);
     long sentenceRows = sentences.values().stream().mapToLong(Integer::longValue).sum();
-    StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "input            %s%n", input));
-    b.append(String.format(Locale.ROOT, "parser           %s%n", parser));
-    b.append(
-        String.format(
-            Locale.ROOT, "texts            %d (%d flagged, not scored)%n", labels.size(), flagged));
-    b.append(
-        String.format(
-            Locale.ROOT, "sentences parsed %d distinct of %d%n", parsed.value(), sentenceRows));
-    b.append(
-        String.format(
-            Locale.ROOT,
-            "binary accuracy  %.4f (positive vs negative by probability" + " mass, %d texts)%n",
-            accuracy,
-            goldBinary.size()));
-    b.append(
-        String.format(
-            Locale.ROOT,
-            "macro-F1         %.4f (%s)%n",
-            macroF1,
-            threeClass ? "3-class" : "2-class"));
-    b.append(
-        String.format(
-            Locale.ROOT,
-            "seconds          %.1f on %d cores%n",
-            seconds,
-            Runtime.getRuntime().availableProcessors()));
-    b.append(
-        String.format(
-            Locale.ROOT,
-            "RESULT accuracy=%.4f macro_f1=%.4f sents_per_sec=%.1f n=%d",
-            accuracy,
-            macroF1,
-            sentenceRows / seconds,
-            labels.size()));
-    return b.toString();
+    return new Figures(
+        Metrics.accuracy(goldBinary, predBinary),
+        Metrics.accuracy(gold, pred),
+        threeClass ? Metrics.macroF1(gold, pred, 3) : binaryMacroF1(goldBinary, predBinary),
+        flagged,
+        parsed.value(),
+        sentenceRows / seconds);
   }
 
   private static double binaryMacroF1(List<Integer> gold, List<Integer> pred) {
