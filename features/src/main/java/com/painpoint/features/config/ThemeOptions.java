@@ -57,7 +57,7 @@ public record ThemeOptions(
       java.util.List.of(SILHOUETTE, MERGE_SIMILARITY);
 
   public static final ThemeOptions DEFAULTS =
-      new ThemeOptions(8, MERGE_SIMILARITY, 0.45, 5, 20, 0.2, 2, 3.0, 1.0, 0.0, 0.3, 5, 240, 42L);
+      new ThemeOptions(8, MERGE_SIMILARITY, 0.45, 5, 20, 0.2, 2, 0.0, 0.0, 3.0, 0.3, 5, 240, 42L);
 
   /** The same options with another theme bound (for the room left next to kept themes). */
   public ThemeOptions withMaxThemes(int max) {

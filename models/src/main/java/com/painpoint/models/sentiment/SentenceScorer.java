@@ -32,13 +32,15 @@ public final class SentenceScorer {
    * @param score expected value of the class mapped to [-1, 1]
    * @param lemmas lower-case lemmas of the (possibly truncated) sentence
    * @param truncated true when only the first maxTokens tokens were scored
+   * @param embedding the sentence encoder's unit vector of the scored text (encoder model), or null
    */
   public record Scored(
       int sentimentClass,
       double[] probabilities,
       double score,
       List<String> lemmas,
-      boolean truncated) {}
+      boolean truncated,
+      float[] embedding) {}
 
   private SentenceScorer() {}
 
@@ -57,15 +59,15 @@ public final class SentenceScorer {
         score += p[i] * (i - 2) / 2.0;
         best = p[i] > p[best] ? i : best;
       }
-      return new Scored(best, p, score, a.lemmas(), a.truncated() || b.truncated());
+      return new Scored(best, p, score, a.lemmas(), a.truncated() || b.truncated(), null);
     }
     Parsed parsed = annotate(sentence, CoreNlp.scorer(parser, maxTokens), maxTokens);
     if (parsed.sentence() == null) {
-      return new Scored(-1, new double[5], 0.0, parsed.lemmas(), parsed.truncated());
+      return new Scored(-1, new double[5], 0.0, parsed.lemmas(), parsed.truncated(), null);
     }
     Tree tree = parsed.sentence().get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
     if (tree == null) {
-      return new Scored(-1, new double[5], 0.0, parsed.lemmas(), parsed.truncated());
+      return new Scored(-1, new double[5], 0.0, parsed.lemmas(), parsed.truncated(), null);
     }
     SimpleMatrix predictions = RNNCoreAnnotations.getPredictions(tree);
     double[] p = new double[5];
@@ -75,7 +77,12 @@ public final class SentenceScorer {
       score += p[i] * (i - 2) / 2.0;
     }
     return new Scored(
-        RNNCoreAnnotations.getPredictedClass(tree), p, score, parsed.lemmas(), parsed.truncated());
+        RNNCoreAnnotations.getPredictedClass(tree),
+        p,
+        score,
+        parsed.lemmas(),
+        parsed.truncated(),
+        null);
   }
 
   /** Scores one sentence with the configured model. */
@@ -92,16 +99,17 @@ public final class SentenceScorer {
   public static Scored score(String sentence, SentimentHead head, int maxTokens) {
     Parsed parsed = annotate(sentence, CoreNlp.tagger(maxTokens), maxTokens);
     if (parsed.sentence() == null) {
-      return new Scored(-1, new double[5], 0.0, parsed.lemmas(), parsed.truncated());
+      return new Scored(-1, new double[5], 0.0, parsed.lemmas(), parsed.truncated(), null);
     }
-    SentimentHead.Five five =
-        SentimentHead.five(head.probabilities(SentenceEncoder.get().embedDouble(parsed.text())));
+    float[] embedding = SentenceEncoder.get().embed(parsed.text());
+    SentimentHead.Five five = SentimentHead.five(head.probabilities(embedding));
     return new Scored(
         five.sentimentClass(),
         five.probabilities(),
         five.score(),
         parsed.lemmas(),
-        parsed.truncated());
+        parsed.truncated(),
+        embedding);
   }
 
   /** A sentence run through a CoreNLP pipeline: the text annotated, its lemmas. */

@@ -25,6 +25,12 @@ public final class SentimentColumns {
   /** Which model scored the row; rows of another model are not reused. */
   public static final String SENTIMENT_MODEL = "sentiment_model";
 
+  /**
+   * The sentence encoder's unit vector of the sentence (384 floats), kept by the encoder model so
+   * the themes stage and later nights do not encode the sentence again; null when CoreNLP scored.
+   */
+  public static final String EMBEDDING = "embedding";
+
   /** Internal: the original sentence (scored, never written) and its normalised key. */
   static final String SCORING_TEXT = "_scoring_text";
 

@@ -149,7 +149,7 @@ public final class SentimentHead implements Serializable {
   }
 
   /** P(negative), P(neutral), P(positive) of a sentence vector (softmax of W x + b). */
-  public double[] probabilities(double[] x) {
+  public double[] probabilities(float[] x) {
     double[] z = new double[3];
     double max = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < 3; c++) {

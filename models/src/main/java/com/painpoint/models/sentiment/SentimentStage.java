@@ -31,6 +31,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -58,7 +59,8 @@ public final class SentimentStage {
           SentimentColumns.TEXT_FLAG,
           SentimentColumns.TRUNCATED,
           SentimentColumns.SCORED_RUN_DATE,
-          SentimentColumns.SENTIMENT_MODEL);
+          SentimentColumns.SENTIMENT_MODEL,
+          SentimentColumns.EMBEDDING);
 
   private SentimentStage() {}
 
@@ -212,7 +214,8 @@ public final class SentimentStage {
             col(SentimentColumns.TRUNCATED),
             col(SentimentColumns.FLAGS),
             col(SentimentColumns.SCORED_RUN_DATE),
-            col(SentimentColumns.SENTIMENT_MODEL));
+            col(SentimentColumns.SENTIMENT_MODEL),
+            col(SentimentColumns.EMBEDDING));
   }
 
   /** The rows of an earlier night's output that this configuration may reuse. */
@@ -220,7 +223,12 @@ public final class SentimentStage {
     if (!List.of(previousOutput.columns()).contains(SentimentColumns.SENTIMENT_MODEL)) {
       return null;
     }
-    return previousOutput.filter(col(SentimentColumns.SENTIMENT_MODEL).equalTo(settings.modelId()));
+    Dataset<Row> same =
+        previousOutput.filter(col(SentimentColumns.SENTIMENT_MODEL).equalTo(settings.modelId()));
+    // Runs written before sentences kept their vectors (CoreNLP-scored rows have none).
+    return List.of(same.columns()).contains(SentimentColumns.EMBEDDING)
+        ? same
+        : same.withColumn(SentimentColumns.EMBEDDING, lit(null).cast(EMBEDDING_TYPE));
   }
 
   private static StructType splitSchema(StructType prepared) {
@@ -238,6 +246,10 @@ public final class SentimentStage {
     return DataTypes.createStructType(fields);
   }
 
+  /** The sentence encoder's vector: 384 floats, unit length. */
+  public static final DataType EMBEDDING_TYPE =
+      DataTypes.createArrayType(DataTypes.FloatType, false);
+
   static final StructType SCORE_SCHEMA =
       DataTypes.createStructType(
           List.of(
@@ -253,8 +265,8 @@ public final class SentimentStage {
                   SentimentColumns.LEMMAS,
                   DataTypes.createArrayType(DataTypes.StringType, false),
                   false),
-              DataTypes.createStructField(
-                  SentimentColumns.TRUNCATED, DataTypes.BooleanType, false)));
+              DataTypes.createStructField(SentimentColumns.TRUNCATED, DataTypes.BooleanType, false),
+              DataTypes.createStructField(SentimentColumns.EMBEDDING, EMBEDDING_TYPE, true)));
 
   /** Feedback row -> its sentences (redacted for output, original for scoring). */
   static final class SplitSentences implements MapPartitionsFunction<Row, Row> {
@@ -300,6 +312,14 @@ public final class SentimentStage {
     }
   }
 
+  private static scala.collection.immutable.Seq<Float> floats(float[] v) {
+    List<Float> out = new ArrayList<>(v.length);
+    for (float f : v) {
+      out.add(f);
+    }
+    return scala.jdk.javaapi.CollectionConverters.asScala(out).toList();
+  }
+
   /** Distinct sentence -> scores, with the executor's shared pipeline and encoder. */
   static final class ScoreSentences implements MapPartitionsFunction<Row, Row> {
     private final SentimentSettings settings;
@@ -331,7 +351,8 @@ public final class SentimentStage {
                     scala.jdk.javaapi.CollectionConverters.asScala(probs).toSeq(),
                     s.score(),
                     scala.jdk.javaapi.CollectionConverters.asScala(s.lemmas()).toSeq(),
-                    s.truncated()));
+                    s.truncated(),
+                    s.embedding() == null ? null : floats(s.embedding())));
           });
     }
   }

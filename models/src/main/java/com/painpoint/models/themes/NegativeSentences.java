@@ -12,14 +12,20 @@ import org.apache.spark.sql.Row;
 /**
  * The input of the themes stage: scored sentences of class very negative or negative, one row per
  * touchpoint the sentence was attributed to (a sentence naming two touchpoints counts for both);
- * unattributed sentences have no touchpoint to theme and are left out.
+ * unattributed sentences have no touchpoint to theme and are left out. Sentences keep the vector
+ * the sentiment stage's encoder gave them (null when CoreNLP scored them).
  */
 public final class NegativeSentences {
   private NegativeSentences() {}
 
   public static Dataset<Row> of(Dataset<Row> feedbackScored) {
-    return feedbackScored
-        .filter(
+    Dataset<Row> rows =
+        java.util.List.of(feedbackScored.columns()).contains(SentimentColumns.EMBEDDING)
+            ? feedbackScored
+            : feedbackScored.withColumn(
+                SentimentColumns.EMBEDDING,
+                lit(null).cast(com.painpoint.models.sentiment.SentimentStage.EMBEDDING_TYPE));
+    return rows.filter(
             col(SentimentColumns.SENTIMENT_CLASS)
                 .between(0, 1)
                 .and(col(SentimentColumns.LEMMAS).isNotNull()))
@@ -33,6 +39,7 @@ public final class NegativeSentences {
             col(ThemeColumns.TOUCHPOINT),
             col(SentimentColumns.SENTENCE),
             col(SentimentColumns.SCORE),
-            col(SentimentColumns.LEMMAS));
+            col(SentimentColumns.LEMMAS),
+            col(SentimentColumns.EMBEDDING));
   }
 }

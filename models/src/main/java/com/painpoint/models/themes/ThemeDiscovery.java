@@ -110,8 +110,11 @@ public final class ThemeDiscovery {
       LocalDate runDate) {
     Dataset<Row> negativeRows = ThemeVectors.withTerms(NegativeSentences.of(feedbackScored));
     if (options.encoderWeight() > 0) {
-      // Encoded before the single ordered partition below, so the encoder runs in every task.
-      negativeRows = ThemeVectors.withEmbeddings(negativeRows, SentimentColumns.SENTENCE);
+      // The sentiment stage's vectors when its encoder scored the sentence; else encoded here,
+      // before the single ordered partition below, so the encoder runs in every task.
+      negativeRows =
+          ThemeVectors.withEmbeddings(
+              negativeRows, SentimentColumns.EMBEDDING, SentimentColumns.SENTENCE);
     }
     Dataset<Row> negative =
         negativeRows

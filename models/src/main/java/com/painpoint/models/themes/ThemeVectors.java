@@ -71,6 +71,31 @@ public final class ThemeVectors {
     return sentences.withColumn(EMBEDDING, embed.apply(col(textCol)));
   }
 
+  /**
+   * Adds {@link #EMBEDDING} from a stored vector column (array of floats, as the sentiment stage
+   * keeps it), encoding {@code textCol} only where no vector is stored.
+   */
+  public static Dataset<Row> withEmbeddings(
+      Dataset<Row> sentences, String storedCol, String textCol) {
+    org.apache.spark.sql.expressions.UserDefinedFunction embed =
+        org.apache.spark.sql.functions.udf(
+            (org.apache.spark.sql.api.java.UDF2<
+                    scala.collection.Seq<Float>, String, org.apache.spark.ml.linalg.Vector>)
+                (stored, text) -> {
+                  if (stored == null) {
+                    return org.apache.spark.ml.linalg.Vectors.dense(
+                        com.painpoint.models.encoder.SentenceEncoder.get().embedDouble(text));
+                  }
+                  double[] v = new double[stored.size()];
+                  for (int i = 0; i < v.length; i++) {
+                    v[i] = stored.apply(i);
+                  }
+                  return org.apache.spark.ml.linalg.Vectors.dense(v);
+                },
+            org.apache.spark.ml.linalg.SQLDataTypes.VectorType());
+    return sentences.withColumn(EMBEDDING, embed.apply(col(storedCol), col(textCol)));
+  }
+
   /** The vectoriser without the sentence encoder (see the five-argument form). */
   public static Pipeline pipeline(
       double word2vecWeight,

@@ -67,6 +67,7 @@ class SentimentHeadTest extends SparkTestBase {
     score("Something else in between, to change the encoder's recent history.");
     SentenceScorer.Scored b = score(sentence);
     assertThat(b.probabilities()).containsExactly(a.probabilities());
+    assertThat(b.embedding()).hasSize(384).containsExactly(a.embedding());
     assertThat(SentimentHead.bundled().id()).isEqualTo(head.id()).startsWith("head-");
   }
 

@@ -278,10 +278,20 @@ public final class TrainSentimentMain {
     }
   }
 
+  /** The encoder's float vector back from the training set's doubles (exact: they were floats). */
+  static float[] floats(org.apache.spark.ml.linalg.Vector v) {
+    double[] d = v.toArray();
+    float[] f = new float[d.length];
+    for (int i = 0; i < d.length; i++) {
+      f[i] = (float) d[i];
+    }
+    return f;
+  }
+
   static double logLoss(SentimentHead head, List<Row> rows) {
     double sum = 0;
     for (Row r : rows) {
-      double[] p = head.probabilities(((org.apache.spark.ml.linalg.Vector) r.get(0)).toArray());
+      double[] p = head.probabilities(floats((org.apache.spark.ml.linalg.Vector) r.get(0)));
       sum -= Math.log(Math.max(1e-15, p[(int) r.getDouble(1)]));
     }
     return sum / Math.max(1, rows.size());
@@ -308,7 +318,7 @@ public final class TrainSentimentMain {
         if (source >= 0 && r.getInt(2) != source) {
           continue;
         }
-        double[] p = head.probabilities(((org.apache.spark.ml.linalg.Vector) r.get(0)).toArray());
+        double[] p = head.probabilities(floats((org.apache.spark.ml.linalg.Vector) r.get(0)));
         int label = (int) r.getDouble(1);
         int argmax = p[0] >= p[1] && p[0] >= p[2] ? 0 : (p[2] >= p[1] ? 2 : 1);
         gold.add(label);
