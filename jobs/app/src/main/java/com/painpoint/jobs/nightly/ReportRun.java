@@ -87,6 +87,7 @@ final class ReportRun implements NightStage<ReportRun.Result> {
                 datasets.read(RunDataset.PAIN_THEMES).collectAsList(),
                 new ReportBuilder.Run(
                     contracts.quality(),
+                    sentiment.figures(),
                     churn.figures(),
                     themes.figures().matchedAgainst(),
                     ranking.figures().rankingComparedWith(),

@@ -1,15 +1,23 @@
 package com.painpoint.jobs.nightly;
 
 import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import com.painpoint.features.config.PainpointConfig;
 import com.painpoint.features.contracts.FeedbackSchema;
 import com.painpoint.features.journeys.JourneyColumns;
+import com.painpoint.features.spark.ExactSums;
 import com.painpoint.features.taxonomy.Taxonomy;
 import com.painpoint.jobs.io.RunDataset;
 import com.painpoint.jobs.io.RunDatasets;
@@ -30,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -161,6 +170,7 @@ final class SentimentRun implements NightStage<SentimentRun.Result> {
     SentimentFigures f =
         new SentimentFigures(
             settings.modelId(),
+            settings.describe(),
             previousPath.orElse(null),
             c.getLong(0),
             c.getLong(1),
@@ -168,7 +178,8 @@ final class SentimentRun implements NightStage<SentimentRun.Result> {
             c.getLong(1) - c.getLong(2),
             parsed.value(),
             c.getLong(3),
-            flags);
+            flags,
+            scoreAgreement(scored));
     ctx.stages()
         .progress(
             "sentiment: {} feedback ({} scored tonight, {} reused), {} sentence rows, {} distinct"
@@ -180,5 +191,72 @@ final class SentimentRun implements NightStage<SentimentRun.Result> {
             parsed.value(),
             flags);
     return new Result(rows, f);
+  }
+
+  /**
+   * Per touchpoint the text talks about (its sentences' attribution) and overall: how the text's
+   * sentiment agrees with the NPS/CSAT score given with it (see {@link
+   * SentimentFigures.ScoreAgreement}). Sums are exact, so the figures do not depend on
+   * partitioning.
+   */
+  static List<SentimentFigures.ScoreAgreement> scoreAgreement(Dataset<Row> scored) {
+    Dataset<Row> texts =
+        scored
+            .filter(
+                col(SentimentColumns.EXPLICIT_SCORE)
+                    .isNotNull()
+                    .and(col(SentimentColumns.TEXT_SCORE).isNotNull()))
+            .groupBy(col(FeedbackSchema.FEEDBACK_ID))
+            .agg(
+                array_distinct(flatten(collect_list(col(SentimentColumns.TOUCHPOINTS)))).as("tps"),
+                first(col(SentimentColumns.EXPLICIT_SCORE)).as("x"),
+                first(col(SentimentColumns.TEXT_SCORE)).as("y"),
+                max(array_contains(col(SentimentColumns.FLAGS), SentimentColumns.FLAG_DISAGREE)
+                        .cast("int"))
+                    .as("d"));
+    Column[] sums = {
+      count(lit(1)),
+      ExactSums.total(col("x")),
+      ExactSums.total(col("y")),
+      ExactSums.total(col("x").multiply(col("x"))),
+      ExactSums.total(col("y").multiply(col("y"))),
+      ExactSums.total(col("x").multiply(col("y"))),
+      sum(col("d"))
+    };
+    List<Row> per =
+        texts
+            .withColumn("tp", explode(col("tps")))
+            .filter(col("tp").notEqual(lit(SentimentColumns.UNATTRIBUTED)))
+            .groupBy(col("tp"))
+            .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
+            .orderBy(col("tp"))
+            .collectAsList();
+    Row all = texts.agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length)).first();
+    List<SentimentFigures.ScoreAgreement> out = new ArrayList<>();
+    if (all.getLong(0) > 0) {
+      out.add(agreement("all", all, 0));
+    }
+    for (Row r : per) {
+      out.add(agreement(r.getString(0), r, 1));
+    }
+    return out;
+  }
+
+  private static SentimentFigures.ScoreAgreement agreement(String touchpoint, Row r, int at) {
+    long n = r.getLong(at);
+    double sx = r.getDouble(at + 1);
+    double sy = r.getDouble(at + 2);
+    double sxx = r.getDouble(at + 3);
+    double syy = r.getDouble(at + 4);
+    double sxy = r.getDouble(at + 5);
+    long disagree = r.isNullAt(at + 6) ? 0 : r.getLong(at + 6);
+    double vx = n * sxx - sx * sx;
+    double vy = n * syy - sy * sy;
+    Double corr =
+        n < 3 || vx <= 1e-12 || vy <= 1e-12
+            ? null
+            : Math.round((n * sxy - sx * sy) / Math.sqrt(vx * vy) * 1e4) / 1e4;
+    return new SentimentFigures.ScoreAgreement(
+        touchpoint, n, corr, Math.round((double) disagree / n * 1e4) / 1e4);
   }
 }

@@ -16,6 +16,7 @@ import com.painpoint.jobs.report.ReportModel.Team;
 import com.painpoint.jobs.report.ReportModel.ThemeView;
 import com.painpoint.jobs.report.ReportModel.TopPain;
 import com.painpoint.jobs.results.ChurnFigures;
+import com.painpoint.jobs.results.SentimentFigures;
 import com.painpoint.jobs.results.SourceFigures;
 import com.painpoint.jobs.results.Versions;
 import com.painpoint.models.impact.ImpactColumns;
@@ -67,6 +68,7 @@ public final class ReportBuilder {
    */
   public record Run(
       Map<String, SourceFigures> sources,
+      SentimentFigures sentiment,
       ChurnFigures churn,
       String themesMatchedAgainst,
       String rankingComparedWith,
@@ -375,6 +377,8 @@ public final class ReportBuilder {
               ReportFormat.percent0(topBin.observedRate()));
     }
     return new Method(
+        sentimentModel(run.sentiment()),
+        scoreAgreement(run.sentiment()),
         churn == null ? ReportFormat.NONE : churn.model().replace('_', ' '),
         test == null ? ReportFormat.NONE : ReportFormat.fixed(test.rocAuc(), 3),
         test == null ? ReportFormat.NONE : ReportFormat.fixed(test.prAuc(), 3),
@@ -396,6 +400,47 @@ public final class ReportBuilder {
         String.valueOf(w.minExposed()),
         run.configHash(),
         run.versions().toString());
+  }
+
+  private static String sentimentModel(SentimentFigures s) {
+    if (s == null) {
+      return ReportFormat.NONE;
+    }
+    return s.model().startsWith("encoder")
+        ? "a sentence encoder (bge-small-en-v1.5) with a three-class sentiment head"
+        : "Stanford CoreNLP's sentiment model";
+  }
+
+  /** "on 1,234 texts with an NPS or CSAT score: correlation 0.61; 2.0% contradict it outright". */
+  private static String scoreAgreement(SentimentFigures s) {
+    if (s == null || s.scoreAgreement() == null || s.scoreAgreement().isEmpty()) {
+      return "no feedback came with an NPS or CSAT score";
+    }
+    SentimentFigures.ScoreAgreement all = s.scoreAgreement().get(0);
+    String corr =
+        all.correlation() == null
+            ? "too few to correlate"
+            : "correlation " + ReportFormat.fixed(all.correlation(), 2);
+    StringBuilder b =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "on %s texts that came with an NPS or CSAT score: %s; %s contradict their score"
+                    + " outright",
+                ReportFormat.count(all.texts()),
+                corr,
+                ReportFormat.percent(all.contradicting())));
+    List<String> weakest = new ArrayList<>();
+    s.scoreAgreement().stream()
+        .skip(1)
+        .filter(a -> a.correlation() != null && a.texts() >= 30)
+        .sorted(java.util.Comparator.comparingDouble(SentimentFigures.ScoreAgreement::correlation))
+        .limit(2)
+        .forEach(a -> weakest.add(a.touchpoint() + " " + ReportFormat.fixed(a.correlation(), 2)));
+    if (!weakest.isEmpty()) {
+      b.append("; least agreement at ").append(String.join(", ", weakest));
+    }
+    return b.toString();
   }
 
   private static String riskRatio(Row r) {

@@ -101,6 +101,8 @@ public record ReportModel(
 
   /** How the numbers were made, and the run's figures that back them. */
   public record Method(
+      String sentimentModel,
+      String scoreAgreement,
       String model,
       String rocAuc,
       String prAuc,

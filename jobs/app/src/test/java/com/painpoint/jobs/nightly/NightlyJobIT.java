@@ -546,15 +546,15 @@ class NightlyJobIT extends SparkTestBase {
         "recovered %d, with a planted word in the label %d; theme purity %.4f over %d planted"
             + " sentences%n",
         recovered.size(), labelled.size(), (double) top / total, total);
-    // On the composed text (11-12 wordings per complaint, asides, stories; the sample drawn again
-    // with wider generic banks on 2026-12-06) 9 of the 15 planted themes come out as one theme
-    // each, 6 labelled with a planted word, purity 0.834 (the first composed draw: 5, 4, 0.84);
-    // on the templated text before (about 5 wordings each) it was 13, 12 and 0.85. Late and
-    // missing deliveries still share one theme, and the support complaints split. The method,
-    // not the text, is what the sentence-encoder issue changes. README, "Pain themes".
+    // With the encoder's sentiment (85% of planted complaint sentences read as negative, 54%
+    // with CoreNLP's) and TF-IDF + encoder vectors: 9 of the 15 planted themes come out as one
+    // theme each, 7 labelled with a planted word, purity 0.868 over 1,056 planted sentences. With
+    // CoreNLP's sentiment and word vectors on the same text: 9, 6, 0.834 over 669; on the
+    // templated text before 2026-12-05 (about 5 wordings each): 13, 12, 0.85. The price rise is
+    // now recovered; the account and support complaints split. README, "Pain themes".
     assertThat(recovered).as("recovered").hasSizeGreaterThanOrEqualTo(9);
-    assertThat(labelled).as("recovered %s", recovered).hasSizeGreaterThanOrEqualTo(6);
-    assertThat((double) top / total).isGreaterThanOrEqualTo(0.83);
+    assertThat(labelled).as("recovered %s", recovered).hasSizeGreaterThanOrEqualTo(7);
+    assertThat((double) top / total).isGreaterThanOrEqualTo(0.86);
 
     // Labels are shown in the customers' own words ("hold for over an hour", not the lemmas
     // "hold hour"), yet carry no amount, code, punctuation or personal data from the text.
@@ -571,7 +571,7 @@ class NightlyJobIT extends SparkTestBase {
         String text = JSON.readTree(line).path("text").asText("");
         written
             .append(' ')
-            .append(text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z'’]+", " ").trim())
+            .append(text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z'’-]+", " ").trim())
             .append(" \n");
       } catch (com.fasterxml.jackson.core.JsonProcessingException planted) {
         // the sample's planted malformed line

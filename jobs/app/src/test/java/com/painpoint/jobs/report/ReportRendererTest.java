@@ -141,6 +141,8 @@ class ReportRendererTest {
             new Team(
                 "finance", List.of("#1 " + HOSTILE_TOUCHPOINT), "100k", payloads.get(4), "80.0")),
         new Method(
+            "a sentence encoder",
+            payloads.get(2),
             "logistic regression",
             "0.830",
             "0.650",
