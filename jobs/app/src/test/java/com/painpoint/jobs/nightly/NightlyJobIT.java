@@ -599,7 +599,8 @@ class NightlyJobIT extends SparkTestBase {
     StringBuilder written = new StringBuilder();
     for (String line : Files.readAllLines(SAMPLES.resolve("feedback.jsonl"))) {
       try {
-        String text = JSON.readTree(line).path("text").asText("").toLowerCase(java.util.Locale.ROOT);
+        String text =
+            JSON.readTree(line).path("text").asText("").toLowerCase(java.util.Locale.ROOT);
         // Words as written, a hyphenated word whole ("copy-paste") and in parts ("heads-up").
         for (String notWord : List.of("[^a-z'’-]+", "[^a-z'’]+")) {
           written.append(' ').append(text.replaceAll(notWord, " ").trim()).append(" \n");
