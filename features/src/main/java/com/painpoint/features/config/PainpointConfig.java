@@ -38,12 +38,25 @@ public record PainpointConfig(
    *     the corenlp model's parser
    * @param maxSentenceTokens longer sentences are truncated for scoring and flagged
    * @param minSentencesToRank touchpoints with fewer sentences get no negativity rank
+   * @param attribution "keywords" (default: taxonomy keywords, else the feedback's touchpoint) or
+   *     "encoder" (a sentence with no keyword goes to the touchpoint it is clearly nearest to by
+   *     sentence similarity first; the encoder model only)
+   * @param attributionMinSimilarity least cosine to the nearest touchpoint (encoder attribution)
+   * @param attributionMargin least lead of the nearest touchpoint over the second (encoder
+   *     attribution)
    */
   public record SentimentOptions(
-      String model, String modelPath, String parser, int maxSentenceTokens, int minSentencesToRank)
+      String model,
+      String modelPath,
+      String parser,
+      int maxSentenceTokens,
+      int minSentencesToRank,
+      String attribution,
+      double attributionMinSimilarity,
+      double attributionMargin)
       implements Serializable {
     public static final SentimentOptions DEFAULTS =
-        new SentimentOptions("encoder", null, "shift-reduce", 80, 30);
+        new SentimentOptions("encoder", null, "shift-reduce", 80, 30, "keywords", 0.5, 0.04);
 
     /** Binds the {@code sentiment:} section: absent keys take the defaults. */
     @JsonCreator
@@ -52,7 +65,10 @@ public record PainpointConfig(
         @JsonProperty("model_path") String modelPath,
         @JsonProperty("parser") String parser,
         @JsonProperty("max_sentence_tokens") Integer maxSentenceTokens,
-        @JsonProperty("min_sentences_to_rank") Integer minSentencesToRank) {
+        @JsonProperty("min_sentences_to_rank") Integer minSentencesToRank,
+        @JsonProperty("attribution") String attribution,
+        @JsonProperty("attribution_min_similarity") Double attributionMinSimilarity,
+        @JsonProperty("attribution_margin") Double attributionMargin) {
       String m = requireNonNullElse(model, DEFAULTS.model()).trim().toLowerCase(Locale.ROOT);
       if (!Set.of("encoder", "corenlp").contains(m)) {
         throw new InvalidConfigValue("model", "must be encoder or corenlp, got '" + m + "'");
@@ -69,12 +85,36 @@ public record PainpointConfig(
         throw new InvalidConfigValue(
             "parser", "must be shift-reduce, pcfg or ensemble, got '" + p + "'");
       }
+      String by =
+          requireNonNullElse(attribution, DEFAULTS.attribution()).trim().toLowerCase(Locale.ROOT);
+      if (!Set.of("keywords", "encoder").contains(by)) {
+        throw new InvalidConfigValue(
+            "attribution", "must be keywords or encoder, got '" + by + "'");
+      }
+      if (by.equals("encoder") && !m.equals("encoder")) {
+        throw new InvalidConfigValue(
+            "attribution", "encoder needs the encoder model (its vectors); model is '" + m + "'");
+      }
+      double sim =
+          requireNonNullElse(attributionMinSimilarity, DEFAULTS.attributionMinSimilarity());
+      double margin = requireNonNullElse(attributionMargin, DEFAULTS.attributionMargin());
+      if (sim < -1 || sim > 1) {
+        throw new InvalidConfigValue(
+            "attribution_min_similarity", "must be between -1 and 1, got " + sim);
+      }
+      if (margin < 0 || margin > 2) {
+        throw new InvalidConfigValue(
+            "attribution_margin", "must be between 0 and 2, got " + margin);
+      }
       return new SentimentOptions(
           m,
           modelPath == null ? null : modelPath.strip(),
           p,
           positive("max_sentence_tokens", maxSentenceTokens, DEFAULTS.maxSentenceTokens()),
-          positive("min_sentences_to_rank", minSentencesToRank, DEFAULTS.minSentencesToRank()));
+          positive("min_sentences_to_rank", minSentencesToRank, DEFAULTS.minSentencesToRank()),
+          by,
+          sim,
+          margin);
     }
 
     private static int positive(String key, Integer value, int fallback) {

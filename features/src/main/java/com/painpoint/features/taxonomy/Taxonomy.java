@@ -180,7 +180,10 @@ public final class Taxonomy implements Serializable {
               starts,
               successes,
               Boolean.TRUE.equals(m.outcome()),
-              slow));
+              slow,
+              m.description() == null || m.description().isBlank()
+                  ? null
+                  : m.description().strip()));
     }
     return new Taxonomy(out);
   }

@@ -17,6 +17,8 @@ import java.util.List;
  * @param successEvents event types that complete that flow
  * @param outcome true for outcome touchpoints (e.g. cancellation) that never count as a cause
  * @param slowMs slowness limit in ms, or null to use the touchpoint's own percentile
+ * @param description what customers mean by it, in a sentence (optional; read by attribution by
+ *     sentence similarity)
  */
 public record Touchpoint(
     String name,
@@ -28,7 +30,8 @@ public record Touchpoint(
     List<String> startEvents,
     List<String> successEvents,
     boolean outcome,
-    Long slowMs)
+    Long slowMs,
+    String description)
     implements Serializable {
 
   public Touchpoint {

@@ -79,6 +79,28 @@ class PainpointConfigTest {
   }
 
   @Test
+  void attributionBySentenceSimilarityIsOptInAndNeedsTheEncoder() {
+    PainpointConfig.SentimentOptions d = PainpointConfig.parse("c.yaml", "").sentiment();
+    assertThat(d.attribution()).isEqualTo("keywords");
+    PainpointConfig.SentimentOptions e =
+        PainpointConfig.parse(
+                "c.yaml", "sentiment: {attribution: encoder, attribution_margin: 0.1}\n")
+            .sentiment();
+    assertThat(e.attribution()).isEqualTo("encoder");
+    assertThat(e.attributionMargin()).isEqualTo(0.1);
+    assertThat(e.attributionMinSimilarity()).isEqualTo(0.5);
+    assertThatThrownBy(
+            () ->
+                PainpointConfig.parse(
+                    "c.yaml", "sentiment: {model: corenlp, attribution: encoder}\n"))
+        .hasMessage(
+            "c.yaml: field 'sentiment.attribution' encoder needs the encoder model (its vectors);"
+                + " model is 'corenlp'");
+    assertThatThrownBy(() -> PainpointConfig.parse("c.yaml", "sentiment: {attribution: llm}\n"))
+        .hasMessage("c.yaml: field 'sentiment.attribution' must be keywords or encoder, got 'llm'");
+  }
+
+  @Test
   void themeOptionsParseValidateAndCopyWithAnotherMergeThreshold() {
     ThemeOptions t =
         PainpointConfig.parse("c.yaml", "themes: {merge_similarity: 0.6, max_themes: 5}\n")

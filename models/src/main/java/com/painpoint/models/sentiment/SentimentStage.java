@@ -149,6 +149,20 @@ public final class SentimentStage {
    */
   public static Dataset<Row> finish(
       Dataset<Row> sentenceRows, Taxonomy taxonomy, KeywordLemmas keywords) {
+    return finish(sentenceRows, taxonomy, keywords, null);
+  }
+
+  /**
+   * As above, and a sentence that names no keyword but has an encoder vector goes to the touchpoint
+   * it is clearly nearest to ({@link EncoderAttribution}), before the feedback's own touchpoint.
+   *
+   * @param byEncoder null to attribute by keywords only
+   */
+  public static Dataset<Row> finish(
+      Dataset<Row> sentenceRows,
+      Taxonomy taxonomy,
+      KeywordLemmas keywords,
+      EncoderAttribution byEncoder) {
     Column lemmaText =
         concat(lit(" "), concat_ws(" ", coalesce(col(SentimentColumns.LEMMAS), array())), lit(" "));
     List<Column> found = new ArrayList<>();
@@ -162,8 +176,27 @@ public final class SentimentStage {
     Column mentioned = array_compact(array(found.toArray(Column[]::new)));
     Object[] names = taxonomy.touchpoints().stream().map(Touchpoint::name).toArray();
     Column own = col(SentimentColumns.FEEDBACK_TOUCHPOINT);
-    Column touchpoints =
-        when(size(mentioned).gt(0), mentioned)
+    Column touchpoints = when(size(mentioned).gt(0), mentioned);
+    if (byEncoder != null) {
+      org.apache.spark.sql.expressions.UserDefinedFunction nearest =
+          org.apache.spark.sql.functions.udf(
+              (org.apache.spark.sql.api.java.UDF1<scala.collection.Seq<Float>, String>)
+                  v -> {
+                    if (v == null) {
+                      return null;
+                    }
+                    float[] f = new float[v.size()];
+                    for (int i = 0; i < f.length; i++) {
+                      f[i] = v.apply(i);
+                    }
+                    return byEncoder.nearest(f);
+                  },
+              DataTypes.StringType);
+      Column near = nearest.apply(col(SentimentColumns.EMBEDDING));
+      touchpoints = touchpoints.when(near.isNotNull(), array(near));
+    }
+    touchpoints =
+        touchpoints
             .when(own.isin(names), array(own))
             .otherwise(array(lit(SentimentColumns.UNATTRIBUTED)));
     Column scored = col(SentimentColumns.SENTIMENT_CLASS).geq(0);

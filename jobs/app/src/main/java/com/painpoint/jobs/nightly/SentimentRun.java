@@ -22,6 +22,7 @@ import com.painpoint.features.taxonomy.Taxonomy;
 import com.painpoint.jobs.io.RunDataset;
 import com.painpoint.jobs.io.RunDatasets;
 import com.painpoint.jobs.results.SentimentFigures;
+import com.painpoint.models.sentiment.EncoderAttribution;
 import com.painpoint.models.sentiment.KeywordLemmas;
 import com.painpoint.models.sentiment.ParserKind;
 import com.painpoint.models.sentiment.SentimentAggregates;
@@ -109,6 +110,14 @@ final class SentimentRun implements NightStage<SentimentRun.Result> {
     return SentimentSettings.encoder(head, s.maxSentenceTokens(), s.minSentencesToRank());
   }
 
+  /** Attribution by sentence similarity when the config asks for it, else null (keywords only). */
+  static EncoderAttribution byEncoder(PainpointConfig config, Taxonomy taxonomy) {
+    PainpointConfig.SentimentOptions s = config.sentiment();
+    return s.attribution().equals("encoder")
+        ? EncoderAttribution.of(taxonomy, s.attributionMinSimilarity(), s.attributionMargin())
+        : null;
+  }
+
   @Override
   public Result run(RunContext ctx) {
     SparkSession spark = ctx.spark();
@@ -135,7 +144,8 @@ final class SentimentRun implements NightStage<SentimentRun.Result> {
         previous == null ? fresh : fresh.unionByName(SentimentStage.reused(prepared, previous));
     datasets.write(
         RunDataset.UNTHEMED_FEEDBACK_SCORED,
-        SentimentStage.finish(all, taxonomy, KeywordLemmas.of(taxonomy)));
+        SentimentStage.finish(
+            all, taxonomy, KeywordLemmas.of(taxonomy), byEncoder(ctx.config(), taxonomy)));
     // Read back what was written: CoreNLP work is never recomputed by a second action.
     Dataset<Row> scored = datasets.read(RunDataset.UNTHEMED_FEEDBACK_SCORED);
     Row c =

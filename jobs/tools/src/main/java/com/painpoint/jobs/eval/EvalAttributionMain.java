@@ -4,6 +4,7 @@ import com.painpoint.features.config.PainpointException;
 import com.painpoint.features.contracts.FeedbackSchema;
 import com.painpoint.features.spark.SparkSessions;
 import com.painpoint.features.taxonomy.Taxonomy;
+import com.painpoint.models.sentiment.EncoderAttribution;
 import com.painpoint.models.sentiment.KeywordLemmas;
 import com.painpoint.models.sentiment.ParserKind;
 import com.painpoint.models.sentiment.SentimentSettings;
@@ -37,7 +38,8 @@ import org.w3c.dom.NodeList;
 public final class EvalAttributionMain {
   static final String USAGE =
       "usage: scripts/eval-attribution --input SEMEVAL.xml [--taxonomy FILE] [--limit N]"
-          + " [--model encoder|corenlp] [--model-path HEAD] [--parser shift-reduce|pcfg|ensemble]";
+          + " [--model encoder|corenlp] [--model-path HEAD] [--parser shift-reduce|pcfg|ensemble]"
+          + " [--by-encoder true --min-similarity S --margin M]";
   static final List<String> POLARITIES = List.of("negative", "neutral", "positive");
 
   private EvalAttributionMain() {}
@@ -52,7 +54,16 @@ public final class EvalAttributionMain {
       EvalArgs a =
           new EvalArgs(
               args,
-              Set.of("--input", "--taxonomy", "--limit", "--model", "--model-path", "--parser"),
+              Set.of(
+                  "--input",
+                  "--taxonomy",
+                  "--limit",
+                  "--model",
+                  "--model-path",
+                  "--parser",
+                  "--by-encoder",
+                  "--min-similarity",
+                  "--margin"),
               USAGE);
       Taxonomy taxonomy = taxonomy(a.get("--taxonomy", null));
       List<Gold> gold =
@@ -66,7 +77,11 @@ public final class EvalAttributionMain {
               SentimentModels.settings(
                   a.get("--model", "encoder"),
                   a.get("--model-path", null),
-                  ParserKind.parse(a.get("--parser", "shift-reduce")))));
+                  ParserKind.parse(a.get("--parser", "shift-reduce"))),
+              Boolean.parseBoolean(a.get("--by-encoder", "false"))
+                  ? EncoderAttribution.of(
+                      taxonomy, a.decimal("--min-similarity", 0.5), a.decimal("--margin", 0.04))
+                  : null));
     } catch (PainpointException e) {
       code = e.kind().exitCode();
       System.err.println("eval-attribution: error: " + e.getMessage());
@@ -117,7 +132,11 @@ public final class EvalAttributionMain {
   }
 
   static String evaluate(
-      SparkSession spark, List<Gold> gold, Taxonomy taxonomy, SentimentSettings settings) {
+      SparkSession spark,
+      List<Gold> gold,
+      Taxonomy taxonomy,
+      SentimentSettings settings,
+      EncoderAttribution byEncoder) {
     List<Row> rows = new ArrayList<>();
     for (Gold g : gold) {
       rows.add(RowFactory.create(g.id(), null, null, "eval", null, null, null, g.text()));
@@ -131,7 +150,8 @@ public final class EvalAttributionMain {
                     LocalDate.now(),
                     null),
                 taxonomy,
-                KeywordLemmas.of(taxonomy))
+                KeywordLemmas.of(taxonomy),
+                byEncoder)
             .select(FeedbackSchema.FEEDBACK_ID, "touchpoints", "probabilities")
             .collectAsList();
     // feedback id -> category -> summed probability mass (neg, neu, pos)
@@ -185,11 +205,12 @@ public final class EvalAttributionMain {
     double accuracy = polarityN == 0 ? 0 : (double) polarityRight / polarityN;
     return String.format(
         Locale.ROOT,
-        "sentiment model   %s%nsentences         %d%ncategories        %s%ndetection         precision %.4f recall %.4f"
+        "sentiment model   %s%nattribution       %s%nsentences         %d%ncategories        %s%ndetection         precision %.4f recall %.4f"
             + " micro-F1 %.4f (tp %d, fp %d, fn %d)%npolarity accuracy %.4f on %d found"
             + " categories (negative/neutral/positive)%n"
             + "RESULT micro_f1=%.4f polarity_accuracy=%.4f n=%d",
         settings.describe(),
+        byEncoder == null ? "taxonomy keywords" : "taxonomy keywords, else sentence similarity",
         gold.size(),
         known,
         precision,
