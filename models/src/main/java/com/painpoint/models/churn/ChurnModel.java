@@ -8,7 +8,9 @@ import static org.apache.spark.sql.functions.sum;
 
 import com.painpoint.features.config.ChurnOptions;
 import com.painpoint.features.config.PainpointException;
+import com.painpoint.features.spark.ParallelJobs;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -91,6 +93,9 @@ public final class ChurnModel {
 
   record Trial(String modelName, String params, Estimator<?> estimator) {}
 
+  /** A trial's fitted model, its validation ROC AUC and its fit time (seconds). */
+  private record Fitted(Trial trial, Model<?> model, double auc, double seconds) {}
+
   private static final Logger LOG = LoggerFactory.getLogger("painpoint");
 
   private ChurnModel() {}
@@ -171,25 +176,44 @@ public final class ChurnModel {
       cached.add(trainFeatures);
       cached.add(validationFeatures);
 
+      // The candidates fit side by side (each fit is one task over the one cached partition, so
+      // one at a time leaves all but one core idle); each is independent, so the figures are those
+      // of a run one by one, and the choice goes through them in the order tried.
+      // The trees, the longest fit, start first.
+      List<Trial> tried = trials(settings);
+      List<Trial> longestFirst = new ArrayList<>(tried);
+      longestFirst.sort(Comparator.comparing(t -> !t.modelName().equals(GBT)));
+      List<Fitted> done =
+          ParallelJobs.map(
+              spark,
+              longestFirst,
+              t -> {
+                describe(spark, "churn: fit " + t.modelName() + " " + t.params());
+                long start = System.nanoTime();
+                Model<?> m = t.estimator().fit(trainFeatures);
+                double auc = ChurnEvaluation.rocAuc(m.transform(validationFeatures));
+                return new Fitted(t, m, auc, (System.nanoTime() - start) / 1e9);
+              });
+      List<Fitted> fitted =
+          tried.stream()
+              .map(t -> done.stream().filter(f -> f.trial() == t).findFirst().orElseThrow())
+              .toList();
       List<TrainedChurnModel.Candidate> candidates = new ArrayList<>();
       Model<?> best = null;
       String bestName = null;
       double bestAuc = Double.NEGATIVE_INFINITY;
-      for (Trial t : trials(settings)) {
-        describe(spark, "churn: fit " + t.modelName() + " " + t.params());
-        long start = System.nanoTime();
-        Model<?> m = t.estimator().fit(trainFeatures);
-        double auc = ChurnEvaluation.rocAuc(m.transform(validationFeatures));
+      for (Fitted f : fitted) {
+        Trial t = f.trial();
         LOG.info(
             "  churn: candidate {} {}: validation ROC AUC {} ({} s)",
             t.modelName(),
             t.params(),
-            String.format(Locale.ROOT, "%.4f", auc),
-            String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
-        candidates.add(new TrainedChurnModel.Candidate(t.modelName(), t.params(), auc));
-        if (auc > bestAuc) {
-          bestAuc = auc;
-          best = m;
+            String.format(Locale.ROOT, "%.4f", f.auc()),
+            String.format(Locale.ROOT, "%.1f", f.seconds()));
+        candidates.add(new TrainedChurnModel.Candidate(t.modelName(), t.params(), f.auc()));
+        if (f.auc() > bestAuc) {
+          bestAuc = f.auc();
+          best = f.model();
           bestName = t.modelName();
         }
       }

@@ -127,7 +127,12 @@ public final class SentimentStage {
         sentences
             .filter(col(SentimentColumns.NORM).isNotNull())
             .groupBy(col(SentimentColumns.NORM))
-            .agg(min(col(SentimentColumns.SCORING_TEXT)).as(SentimentColumns.SCORING_TEXT));
+            .agg(min(col(SentimentColumns.SCORING_TEXT)).as(SentimentColumns.SCORING_TEXT))
+            // Scoring is the CPU-heavy step: spread it over every core. A few thousand distinct
+            // sentences are a small shuffle output, which adaptive execution would coalesce into
+            // one partition and so one core; an explicit partition count is never coalesced. Each
+            // sentence is scored on its own, so the scores do not depend on the partitioning.
+            .repartition(scoringPartitions(prepared), col(SentimentColumns.NORM));
     Dataset<Row> scores =
         distinct.mapPartitions(
             new ScoreSentences(settings, scoredCounter), Encoders.row(SCORE_SCHEMA));
@@ -249,6 +254,11 @@ public final class SentimentStage {
             col(SentimentColumns.SCORED_RUN_DATE),
             col(SentimentColumns.SENTIMENT_MODEL),
             col(SentimentColumns.EMBEDDING));
+  }
+
+  /** Four tasks per core of the session, so cores stay busy while sentence lengths differ. */
+  static int scoringPartitions(Dataset<Row> any) {
+    return Math.max(2, 4 * any.sparkSession().sparkContext().defaultParallelism());
   }
 
   /** The rows of an earlier night's output that this configuration may reuse. */

@@ -398,9 +398,11 @@ public final class BenchMain {
     p.put("loadavg_after", loadAfter);
     System.out.printf(
         Locale.ROOT,
-        "[bench] sentiment ratio per core: generated feedback %s, SST-2 dev %s%n",
-        p.get("sample_ratio_per_core"),
-        p.getOrDefault("sst2_ratio_per_core", "(not found)"));
+        "[bench] sentiment stage per core / stock: SST-2 dev %s, short texts %s, generated"
+            + " feedback %s%n",
+        p.getOrDefault("ratio_sst2", "(not found)"),
+        p.getOrDefault("ratio_short", "(not found)"),
+        p.getOrDefault("ratio_sample", "(not found)"));
     return p;
   }
 

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import com.painpoint.features.config.PainpointException;
+import com.painpoint.features.spark.ParallelJobs;
 import com.painpoint.features.spark.SparkSessions;
 import com.painpoint.models.encoder.SentenceEncoder;
 import com.painpoint.models.sentiment.SentimentHead;
@@ -167,15 +168,23 @@ public final class TrainSentimentMain {
     double bestLoss = Double.POSITIVE_INFINITY;
     double bestReg = 0;
     StringBuilder b = new StringBuilder();
-    for (double reg : REG_PARAMS) {
-      LogisticRegressionModel m =
-          new LogisticRegression()
-              .setFamily("multinomial")
-              .setRegParam(reg)
-              .setElasticNetParam(0)
-              .setMaxIter(300)
-              .setTol(1e-7)
-              .fit(train);
+    // The strengths fit side by side (each fit is many small Spark jobs); each is independent, so
+    // the head is the same as one fitted after the other.
+    List<LogisticRegressionModel> fits =
+        ParallelJobs.map(
+            spark,
+            java.util.Arrays.stream(REG_PARAMS).boxed().toList(),
+            reg ->
+                new LogisticRegression()
+                    .setFamily("multinomial")
+                    .setRegParam(reg)
+                    .setElasticNetParam(0)
+                    .setMaxIter(300)
+                    .setTol(1e-7)
+                    .fit(train));
+    for (int i = 0; i < REG_PARAMS.length; i++) {
+      double reg = REG_PARAMS[i];
+      LogisticRegressionModel m = fits.get(i);
       if (m.numClasses() != 3) {
         throw PainpointException.badInput(
             "train-sentiment: the training labels must include positive (1 or 'positive'); "

@@ -91,9 +91,10 @@ class BenchFiguresTest {
                 Map.of(
                     "sentiment",
                         Map.of(
-                            "sample_ratio_per_core", 2.0,
-                            "sample_painpoint_sps", 20.0,
-                            "sample_stock_sps", 5.0,
+                            "ratio_sst2", 12.0,
+                            "sst2_encoder_sps", 200.0,
+                            "sst2_stock_sps", 8.0,
+                            "ratio_short", 3.0,
                             "cores", 2),
                     "journeys",
                         Map.of(
@@ -111,8 +112,16 @@ class BenchFiguresTest {
     assertThat((double) night.get("judged_seconds")).isCloseTo(920.0, within(1e-9));
     assertThat(night.get("status")).isEqualTo("MISS");
     assertThat((String) night.get("in_the_way")).contains("about 920 s", "20 s over");
+    assertThat(
+            targets.stream()
+                .filter(t -> t.get("target").toString().startsWith("sentiment_"))
+                .map(t -> t.get("target") + "=" + t.get("status"))
+                .toList())
+        .containsExactly(
+            "sentiment_vs_stock_corenlp_sst2=PASS", "sentiment_vs_stock_corenlp_short=MISS");
     results.put("targets", targets);
     assertThat(Targets.resultLine(results))
+        .contains(" sentiment_ratio_sst2=12.0 ", " sentiment_ratio_short=3.0 ")
         .contains(" mid_size_s=700.0 ", " mid_size_judged_s=920.0 ", " mid_size_night=MISS");
   }
 }
