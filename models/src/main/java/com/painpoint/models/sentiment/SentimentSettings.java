@@ -26,6 +26,26 @@ public record SentimentSettings(
     }
   }
 
+  /**
+   * The settings a config or a script's options name: {@code model} is "encoder" (the shipped head,
+   * or the persisted one at {@code modelPath}) or "corenlp" (with {@code parser}).
+   *
+   * @param modelPath a head written by {@code scripts/train-sentiment}, or null for the shipped one
+   */
+  public static SentimentSettings of(
+      String model,
+      String modelPath,
+      ParserKind parser,
+      int maxSentenceTokens,
+      int minSentencesToRank) {
+    if (SentimentModel.parse(model) == SentimentModel.CORENLP) {
+      return corenlp(parser, maxSentenceTokens, minSentencesToRank);
+    }
+    SentimentHead head =
+        modelPath == null ? SentimentHead.bundled() : SentimentHead.load(modelPath);
+    return encoder(head, maxSentenceTokens, minSentencesToRank);
+  }
+
   /** CoreNLP's model with the given parser. */
   public static SentimentSettings corenlp(
       ParserKind parser, int maxSentenceTokens, int minSentencesToRank) {

@@ -1,9 +1,12 @@
 package com.painpoint.jobs.nightly;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_contains;
 import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.array_remove;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.explode;
@@ -27,8 +30,6 @@ import com.painpoint.models.sentiment.KeywordLemmas;
 import com.painpoint.models.sentiment.ParserKind;
 import com.painpoint.models.sentiment.SentimentAggregates;
 import com.painpoint.models.sentiment.SentimentColumns;
-import com.painpoint.models.sentiment.SentimentHead;
-import com.painpoint.models.sentiment.SentimentModel;
 import com.painpoint.models.sentiment.SentimentSettings;
 import com.painpoint.models.sentiment.SentimentStage;
 import java.sql.Date;
@@ -43,6 +44,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.util.LongAccumulator;
 
 /**
@@ -101,13 +103,12 @@ final class SentimentRun implements NightStage<SentimentRun.Result> {
    */
   static SentimentSettings settings(PainpointConfig config) {
     PainpointConfig.SentimentOptions s = config.sentiment();
-    if (SentimentModel.parse(s.model()) == SentimentModel.CORENLP) {
-      return SentimentSettings.corenlp(
-          ParserKind.parse(s.parser()), s.maxSentenceTokens(), s.minSentencesToRank());
-    }
-    SentimentHead head =
-        s.modelPath() == null ? SentimentHead.bundled() : SentimentHead.load(s.modelPath());
-    return SentimentSettings.encoder(head, s.maxSentenceTokens(), s.minSentencesToRank());
+    return SentimentSettings.of(
+        s.model(),
+        s.modelPath(),
+        ParserKind.parse(s.parser()),
+        s.maxSentenceTokens(),
+        s.minSentencesToRank());
   }
 
   /** Attribution by sentence similarity when the config asks for it, else null (keywords only). */
@@ -233,21 +234,23 @@ final class SentimentRun implements NightStage<SentimentRun.Result> {
       ExactSums.total(col("x").multiply(col("y"))),
       sum(col("d"))
     };
-    List<Row> per =
+    // One aggregation: each text counts once under every touchpoint it talks about and once under
+    // a null key, which stands for all texts.
+    List<Row> rows =
         texts
-            .withColumn("tp", explode(col("tps")))
-            .filter(col("tp").notEqual(lit(SentimentColumns.UNATTRIBUTED)))
+            .withColumn(
+                "tp",
+                explode(
+                    concat(
+                        array(lit(null).cast(DataTypes.StringType)),
+                        array_remove(col("tps"), SentimentColumns.UNATTRIBUTED))))
             .groupBy(col("tp"))
             .agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length))
-            .orderBy(col("tp"))
+            .orderBy(col("tp").asc_nulls_first())
             .collectAsList();
-    Row all = texts.agg(sums[0], java.util.Arrays.copyOfRange(sums, 1, sums.length)).first();
     List<SentimentFigures.ScoreAgreement> out = new ArrayList<>();
-    if (all.getLong(0) > 0) {
-      out.add(agreement("all", all, 0));
-    }
-    for (Row r : per) {
-      out.add(agreement(r.getString(0), r, 1));
+    for (Row r : rows) {
+      out.add(agreement(r.isNullAt(0) ? "all" : r.getString(0), r, 1));
     }
     return out;
   }

@@ -2,9 +2,7 @@ package com.painpoint.jobs.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.painpoint.features.config.PainpointException;
 import com.painpoint.features.contracts.FeedbackSchema;
-import com.painpoint.features.spark.SparkSessions;
 import com.painpoint.features.taxonomy.Taxonomy;
 import com.painpoint.models.sentiment.KeywordLemmas;
 import com.painpoint.models.sentiment.SentenceScorer;
@@ -61,158 +59,152 @@ public final class BenchSentimentMain {
     }
   }
 
-  public static void main(String[] args) throws IOException {
-    SparkSession spark = null;
-    int code = 0;
-    try {
-      EvalArgs a =
-          new EvalArgs(
-              args, Set.of("--sample-feedback", "--sst2", "--tweets", "--texts", "--out"), USAGE);
-      int n = a.integer("--texts", 872);
-      String root = System.getProperty("painpoint.root", ".");
-      Path sstPath = Path.of(a.get("--sst2", root + "/../shared/data/sst2_glue_dev.tsv"));
-      List<Text> sst = Files.exists(sstPath) ? readSst(sstPath, n) : List.of();
-      Path tweetPath = Path.of(a.get("--tweets", root + "/../shared/data/tweeteval_sentiment.tsv"));
-      List<Text> tweets = Files.exists(tweetPath) ? readTweets(tweetPath, n) : List.of();
-      List<Text> sample =
-          readFeedback(
-              Path.of(a.get("--sample-feedback", root + "/data-samples/feedback.jsonl")), n);
-      spark = SparkSessions.forJob("painpoint-bench-sentiment");
-      int cores = spark.sparkContext().defaultParallelism();
-      SentimentSettings encoder = SentimentSettings.encoder(SentimentHead.bundled(), 80, 30);
-      SentimentSettings corenlp = SentimentSettings.CORENLP_DEFAULTS;
-      StringBuilder md = new StringBuilder();
-      md.append("# Sentiment stage benchmark\n\n");
-      md.append(
-          String.format(
-              Locale.ROOT,
-              "Machine: %d cores, Java %s, max heap %d MB; CoreNLP 4.5.10; Spark %s local[%d].%n%n",
-              Runtime.getRuntime().availableProcessors(),
-              System.getProperty("java.version"),
-              Runtime.getRuntime().maxMemory() >> 20,
-              spark.version(),
-              cores));
-      md.append(
-          "Stock = CoreNLP pipeline as a user writes it: PCFG parser, one document at a time,"
-              + " one thread. Painpoint = the sentiment stage (distinct sentences scored once,"
-              + " Spark tasks on every core) with its default model (sentence encoder + head,"
-              + " tokens and lemmas from CoreNLP without a parse) and with CoreNLP's model"
-              + " (shift-reduce parser). Per-core figures divide by the cores used; ratios are"
-              + " per core against stock. The encoder scorer is the same per-sentence work (CoreNLP"
-              + " tags and lemmas, encoder, head) on one thread without Spark: the stage's"
-              + " steady-state speed per core, free of Spark's fixed cost per run. Accuracy is positive vs negative by probability mass"
-              + " (SST-2 dev is an evaluation set; the tweets are the head's training data, so"
-              + " no accuracy is given for them).\n\n");
-      md.append(
-          "| corpus | texts | stock sent/s (1 core) | encoder stage sent/s | encoder stage ratio"
-              + " per core | encoder scorer sent/s (1 thread) | encoder scorer ratio | corenlp"
-              + " stage sent/s | corenlp stage ratio per core | stock accuracy | encoder accuracy"
-              + " | corenlp accuracy |\n");
-      md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
-      StanfordCoreNLP stock = stockPipeline();
-      SentenceScorer.score("Warm up the pipeline.", encoder);
-      SentenceScorer.score("Warm up the pipeline.", corenlp);
-      // The stock pipeline is warmed up before it is timed; so is the stage: its first run in a
-      // JVM also loads and compiles Spark's query and shuffle code (seconds, once per JVM), which
-      // a night pays once and which is not sentiment work. The warm-up texts are none of the
-      // measured ones.
-      List<Text> warmUp = new ArrayList<>();
-      for (int i = 1; i <= 20; i++) {
-        warmUp.add(new Text("Warm-up text number " + i + ". It is not measured.", -1));
-      }
-      runPainpoint(spark, warmUp, encoder);
-      runPainpoint(spark, warmUp, corenlp);
-      String result = "";
-      for (Map.Entry<String, List<Text>> corpus :
-          List.of(
-              Map.entry("SST-2 dev", sst),
-              Map.entry("tweets", tweets),
-              Map.entry("sample feedback", sample))) {
-        String key =
-            switch (corpus.getKey()) {
-              case "SST-2 dev" -> "sst2";
-              case "tweets" -> "short";
-              default -> "sample";
-            };
-        if (corpus.getValue().isEmpty()) {
-          md.append("| ")
-              .append(corpus.getKey())
-              .append(" | skipped: file not found | | | | | | | | | | |\n");
-          continue;
-        }
-        boolean scoreable = !key.equals("short");
-        Measure s = runStock(stock, corpus.getValue());
-        Measure e = runPainpoint(spark, corpus.getValue(), encoder);
-        Measure c = runPainpoint(spark, corpus.getValue(), corenlp);
-        Measure one = runScorer(corpus.getValue(), encoder);
-        double ratio = (e.perSecond() / cores) / s.perSecond();
-        double scorerRatio = one.perSecond() / s.perSecond();
-        double ratioCorenlp = (c.perSecond() / cores) / s.perSecond();
-        md.append(
-            String.format(
-                Locale.ROOT,
-                "| %s | %d | %.1f | %.1f | %.1fx | %.1f | %.1fx | %.1f | %.1fx | %s | %s | %s |%n",
-                corpus.getKey(),
-                corpus.getValue().size(),
-                s.perSecond(),
-                e.perSecond(),
-                ratio,
-                one.perSecond(),
-                scorerRatio,
-                c.perSecond(),
-                ratioCorenlp,
-                scoreable ? accuracy(s) : "-",
-                scoreable ? accuracy(e) : "-",
-                scoreable ? accuracy(c) : "-"));
-        result +=
-            String.format(
-                Locale.ROOT,
-                " ratio_%s=%.2f scorer_ratio_%s=%.2f %s_stock_sps=%.1f %s_encoder_sps=%.1f"
-                    + " %s_corenlp_sps=%.1f",
-                key,
-                ratio,
-                key,
-                scorerRatio,
-                key,
-                s.perSecond(),
-                key,
-                e.perSecond(),
-                key,
-                c.perSecond());
-        if (scoreable && !Double.isNaN(s.accuracy())) {
-          result +=
+  public static void main(String[] args) throws Exception {
+    EvalMain.run(
+        "bench-sentiment",
+        session -> {
+          EvalArgs a =
+              new EvalArgs(
+                  args,
+                  Set.of("--sample-feedback", "--sst2", "--tweets", "--texts", "--out"),
+                  USAGE);
+          int n = a.integer("--texts", 872);
+          String root = System.getProperty("painpoint.root", ".");
+          Path sstPath = Path.of(a.get("--sst2", root + "/../shared/data/sst2_glue_dev.tsv"));
+          List<Text> sst = Files.exists(sstPath) ? readSst(sstPath, n) : List.of();
+          Path tweetPath =
+              Path.of(a.get("--tweets", root + "/../shared/data/tweeteval_sentiment.tsv"));
+          List<Text> tweets = Files.exists(tweetPath) ? readTweets(tweetPath, n) : List.of();
+          List<Text> sample =
+              readFeedback(
+                  Path.of(a.get("--sample-feedback", root + "/data-samples/feedback.jsonl")), n);
+          SparkSession spark = session.get();
+          int cores = spark.sparkContext().defaultParallelism();
+          SentimentSettings encoder = SentimentSettings.encoder(SentimentHead.bundled(), 80, 30);
+          SentimentSettings corenlp = SentimentSettings.CORENLP_DEFAULTS;
+          StringBuilder md = new StringBuilder();
+          md.append("# Sentiment stage benchmark\n\n");
+          md.append(
               String.format(
                   Locale.ROOT,
-                  " %s_stock_accuracy=%.4f %s_encoder_accuracy=%.4f",
-                  key,
-                  s.accuracy(),
-                  key,
-                  e.accuracy());
-        }
-      }
-      md.append(
-          "\nGoal (issue 21): the default model >= 10x stock per core on SST-2 dev and >= 4x on"
-              + " short texts (tweets). Both sides are warmed up before they are timed (the stage on"
-              + " 20 texts that are not measured). Painpoint's figure still includes Spark's fixed"
-              + " cost per run (job scheduling and shuffles, about a second), which weighs most on"
-              + " small inputs.\n");
-      String out = a.get("--out", root + "/bench/sentiment.md");
-      Files.createDirectories(Path.of(out).getParent());
-      Files.writeString(Path.of(out), md.toString(), StandardCharsets.UTF_8);
-      System.out.print(md);
-      System.out.println("written to " + out);
-      System.out.println("RESULT cores=" + cores + result);
-    } catch (PainpointException e) {
-      code = e.kind().exitCode();
-      System.err.println("bench-sentiment: error: " + e.getMessage());
-    } finally {
-      if (spark != null) {
-        spark.stop();
-      }
-    }
-    if (code != 0) {
-      System.exit(code);
-    }
+                  "Machine: %d cores, Java %s, max heap %d MB; CoreNLP 4.5.10; Spark %s local[%d].%n%n",
+                  Runtime.getRuntime().availableProcessors(),
+                  System.getProperty("java.version"),
+                  Runtime.getRuntime().maxMemory() >> 20,
+                  spark.version(),
+                  cores));
+          md.append(
+              "Stock = CoreNLP pipeline as a user writes it: PCFG parser, one document at a time,"
+                  + " one thread. Painpoint = the sentiment stage (distinct sentences scored once,"
+                  + " Spark tasks on every core) with its default model (sentence encoder + head,"
+                  + " tokens and lemmas from CoreNLP without a parse) and with CoreNLP's model"
+                  + " (shift-reduce parser). Per-core figures divide by the cores used; ratios are"
+                  + " per core against stock. The encoder scorer is the same per-sentence work (CoreNLP"
+                  + " tags and lemmas, encoder, head) on one thread without Spark: the stage's"
+                  + " steady-state speed per core, free of Spark's fixed cost per run. Accuracy is positive vs negative by probability mass"
+                  + " (SST-2 dev is an evaluation set; the tweets are the head's training data, so"
+                  + " no accuracy is given for them).\n\n");
+          md.append(
+              "| corpus | texts | stock sent/s (1 core) | encoder stage sent/s | encoder stage ratio"
+                  + " per core | encoder scorer sent/s (1 thread) | encoder scorer ratio | corenlp"
+                  + " stage sent/s | corenlp stage ratio per core | stock accuracy | encoder accuracy"
+                  + " | corenlp accuracy |\n");
+          md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+          StanfordCoreNLP stock = stockPipeline();
+          SentenceScorer.score("Warm up the pipeline.", encoder);
+          SentenceScorer.score("Warm up the pipeline.", corenlp);
+          // The stock pipeline is warmed up before it is timed; so is the stage: its first run in a
+          // JVM also loads and compiles Spark's query and shuffle code (seconds, once per JVM),
+          // which
+          // a night pays once and which is not sentiment work. The warm-up texts are none of the
+          // measured ones.
+          List<Text> warmUp = new ArrayList<>();
+          for (int i = 1; i <= 20; i++) {
+            warmUp.add(new Text("Warm-up text number " + i + ". It is not measured.", -1));
+          }
+          runPainpoint(spark, warmUp, encoder);
+          runPainpoint(spark, warmUp, corenlp);
+          String result = "";
+          for (Map.Entry<String, List<Text>> corpus :
+              List.of(
+                  Map.entry("SST-2 dev", sst),
+                  Map.entry("tweets", tweets),
+                  Map.entry("sample feedback", sample))) {
+            String key =
+                switch (corpus.getKey()) {
+                  case "SST-2 dev" -> "sst2";
+                  case "tweets" -> "short";
+                  default -> "sample";
+                };
+            if (corpus.getValue().isEmpty()) {
+              md.append("| ")
+                  .append(corpus.getKey())
+                  .append(" | skipped: file not found | | | | | | | | | | |\n");
+              continue;
+            }
+            boolean scoreable = !key.equals("short");
+            Measure s = runStock(stock, corpus.getValue());
+            Measure e = runPainpoint(spark, corpus.getValue(), encoder);
+            Measure c = runPainpoint(spark, corpus.getValue(), corenlp);
+            Measure one = runScorer(corpus.getValue(), encoder);
+            double ratio = (e.perSecond() / cores) / s.perSecond();
+            double scorerRatio = one.perSecond() / s.perSecond();
+            double ratioCorenlp = (c.perSecond() / cores) / s.perSecond();
+            md.append(
+                String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %.1f | %.1f | %.1fx | %.1f | %.1fx | %.1f | %.1fx | %s | %s | %s |%n",
+                    corpus.getKey(),
+                    corpus.getValue().size(),
+                    s.perSecond(),
+                    e.perSecond(),
+                    ratio,
+                    one.perSecond(),
+                    scorerRatio,
+                    c.perSecond(),
+                    ratioCorenlp,
+                    scoreable ? accuracy(s) : "-",
+                    scoreable ? accuracy(e) : "-",
+                    scoreable ? accuracy(c) : "-"));
+            result +=
+                String.format(
+                    Locale.ROOT,
+                    " ratio_%s=%.2f scorer_ratio_%s=%.2f %s_stock_sps=%.1f %s_encoder_sps=%.1f"
+                        + " %s_corenlp_sps=%.1f",
+                    key,
+                    ratio,
+                    key,
+                    scorerRatio,
+                    key,
+                    s.perSecond(),
+                    key,
+                    e.perSecond(),
+                    key,
+                    c.perSecond());
+            if (scoreable && !Double.isNaN(s.accuracy())) {
+              result +=
+                  String.format(
+                      Locale.ROOT,
+                      " %s_stock_accuracy=%.4f %s_encoder_accuracy=%.4f",
+                      key,
+                      s.accuracy(),
+                      key,
+                      e.accuracy());
+            }
+          }
+          md.append(
+              "\nGoal (issue 21): the default model >= 10x stock per core on SST-2 dev and >= 4x on"
+                  + " short texts (tweets). Both sides are warmed up before they are timed (the stage on"
+                  + " 20 texts that are not measured). Painpoint's figure still includes Spark's fixed"
+                  + " cost per run (job scheduling and shuffles, about a second), which weighs most on"
+                  + " small inputs.\n");
+          String out = a.get("--out", root + "/bench/sentiment.md");
+          Files.createDirectories(Path.of(out).getParent());
+          Files.writeString(Path.of(out), md.toString(), StandardCharsets.UTF_8);
+          System.out.print(md);
+          System.out.println("written to " + out);
+          System.out.println("RESULT cores=" + cores + result);
+        });
   }
 
   static StanfordCoreNLP stockPipeline() {

@@ -1,8 +1,6 @@
 package com.painpoint.jobs.eval;
 
-import com.painpoint.features.config.PainpointException;
 import com.painpoint.features.contracts.FeedbackSchema;
-import com.painpoint.features.spark.SparkSessions;
 import com.painpoint.features.taxonomy.Taxonomy;
 import com.painpoint.models.sentiment.EncoderAttribution;
 import com.painpoint.models.sentiment.KeywordLemmas;
@@ -48,51 +46,41 @@ public final class EvalAttributionMain {
   record Gold(String id, String text, Map<String, String> categories) {}
 
   public static void main(String[] args) throws Exception {
-    SparkSession spark = null;
-    int code = 0;
-    try {
-      EvalArgs a =
-          new EvalArgs(
-              args,
-              Set.of(
-                  "--input",
-                  "--taxonomy",
-                  "--limit",
-                  "--model",
-                  "--model-path",
-                  "--parser",
-                  "--by-encoder",
-                  "--min-similarity",
-                  "--margin"),
-              USAGE);
-      Taxonomy taxonomy = taxonomy(a.get("--taxonomy", null));
-      List<Gold> gold =
-          read(new File(a.required("--input", USAGE)), a.integer("--limit", Integer.MAX_VALUE));
-      spark = SparkSessions.forJob("painpoint-eval-attribution");
-      System.out.println(
-          evaluate(
-              spark,
-              gold,
-              taxonomy,
-              SentimentModels.settings(
-                  a.get("--model", "encoder"),
-                  a.get("--model-path", null),
-                  ParserKind.parse(a.get("--parser", "shift-reduce"))),
-              Boolean.parseBoolean(a.get("--by-encoder", "false"))
-                  ? EncoderAttribution.of(
-                      taxonomy, a.decimal("--min-similarity", 0.5), a.decimal("--margin", 0.04))
-                  : null));
-    } catch (PainpointException e) {
-      code = e.kind().exitCode();
-      System.err.println("eval-attribution: error: " + e.getMessage());
-    } finally {
-      if (spark != null) {
-        spark.stop();
-      }
-    }
-    if (code != 0) {
-      System.exit(code);
-    }
+    EvalMain.run(
+        "eval-attribution",
+        session -> {
+          EvalArgs a =
+              new EvalArgs(
+                  args,
+                  Set.of(
+                      "--input",
+                      "--taxonomy",
+                      "--limit",
+                      "--model",
+                      "--model-path",
+                      "--parser",
+                      "--by-encoder",
+                      "--min-similarity",
+                      "--margin"),
+                  USAGE);
+          Taxonomy taxonomy = taxonomy(a.get("--taxonomy", null));
+          List<Gold> gold =
+              read(new File(a.required("--input", USAGE)), a.integer("--limit", Integer.MAX_VALUE));
+          SparkSession spark = session.get();
+          System.out.println(
+              evaluate(
+                  spark,
+                  gold,
+                  taxonomy,
+                  SentimentModels.settings(
+                      a.get("--model", "encoder"),
+                      a.get("--model-path", null),
+                      ParserKind.parse(a.get("--parser", "shift-reduce"))),
+                  Boolean.parseBoolean(a.get("--by-encoder", "false"))
+                      ? EncoderAttribution.of(
+                          taxonomy, a.decimal("--min-similarity", 0.5), a.decimal("--margin", 0.04))
+                      : null));
+        });
   }
 
   /**

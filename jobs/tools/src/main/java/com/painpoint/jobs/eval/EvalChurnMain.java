@@ -1,7 +1,6 @@
 package com.painpoint.jobs.eval;
 
 import com.painpoint.features.config.PainpointException;
-import com.painpoint.features.spark.SparkSessions;
 import com.painpoint.models.churn.ChurnMetrics;
 import com.painpoint.models.churn.ChurnModel;
 import com.painpoint.models.churn.ChurnTable;
@@ -29,30 +28,20 @@ public final class EvalChurnMain {
 
   private EvalChurnMain() {}
 
-  public static void main(String[] args) {
-    SparkSession spark = null;
-    int code = 0;
-    try {
-      EvalArgs a =
-          new EvalArgs(args, Set.of("--input", "--label-col", "--id-col", "--seed"), USAGE);
-      String input = a.required("--input", USAGE);
-      String labelCol = a.required("--label-col", USAGE);
-      String idCol = a.get("--id-col", null);
-      int seed = a.integer("--seed", 42);
-      requireFile(input);
-      spark = SparkSessions.forJob("painpoint-eval-churn");
-      run(spark, input, labelCol, idCol, seed);
-    } catch (PainpointException e) {
-      code = e.kind().exitCode();
-      System.err.println("eval-churn: error: " + e.getMessage());
-    } finally {
-      if (spark != null) {
-        spark.stop();
-      }
-    }
-    if (code != 0) {
-      System.exit(code);
-    }
+  public static void main(String[] args) throws Exception {
+    EvalMain.run(
+        "eval-churn",
+        session -> {
+          EvalArgs a =
+              new EvalArgs(args, Set.of("--input", "--label-col", "--id-col", "--seed"), USAGE);
+          String input = a.required("--input", USAGE);
+          String labelCol = a.required("--label-col", USAGE);
+          String idCol = a.get("--id-col", null);
+          int seed = a.integer("--seed", 42);
+          requireFile(input);
+          SparkSession spark = session.get();
+          run(spark, input, labelCol, idCol, seed);
+        });
   }
 
   /** Fails before Spark starts when a local input file is missing (URIs are left to Spark). */

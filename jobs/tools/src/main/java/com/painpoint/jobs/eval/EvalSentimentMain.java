@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.lit;
 
 import com.painpoint.features.config.PainpointException;
 import com.painpoint.features.contracts.FeedbackSchema;
-import com.painpoint.features.spark.SparkSessions;
 import com.painpoint.features.taxonomy.Taxonomy;
 import com.painpoint.models.sentiment.KeywordLemmas;
 import com.painpoint.models.sentiment.ParserKind;
@@ -42,49 +41,39 @@ public final class EvalSentimentMain {
 
   private EvalSentimentMain() {}
 
-  public static void main(String[] args) {
-    int code = 0;
-    SparkSession spark = null;
-    try {
-      EvalArgs a =
-          new EvalArgs(
-              args,
-              Set.of(
-                  "--input",
-                  "--text-col",
-                  "--label-col",
-                  "--model",
-                  "--model-path",
-                  "--parser",
-                  "--limit"),
-              USAGE);
-      String input = a.required("--input", USAGE);
-      String textCol = a.get("--text-col", "sentence");
-      String labelCol = a.get("--label-col", "label");
-      ParserKind parser = ParserKind.parse(a.get("--parser", "shift-reduce"));
-      int limit = a.integer("--limit", Integer.MAX_VALUE);
-      String which = a.get("--model", "both");
-      String modelPath = a.get("--model-path", null);
-      spark = SparkSessions.forJob("painpoint-eval-sentiment");
-      List<SentimentSettings> models = new ArrayList<>();
-      if (!List.of("both", "encoder", "corenlp").contains(which)) {
-        throw PainpointException.config("--model must be encoder, corenlp or both\n" + USAGE);
-      }
-      for (String m : which.equals("both") ? List.of("encoder", "corenlp") : List.of(which)) {
-        models.add(SentimentModels.settings(m, modelPath, parser));
-      }
-      System.out.println(evaluate(spark, input, textCol, labelCol, models, limit));
-    } catch (PainpointException e) {
-      code = e.kind().exitCode();
-      System.err.println("eval-sentiment: error: " + e.getMessage());
-    } finally {
-      if (spark != null) {
-        spark.stop();
-      }
-    }
-    if (code != 0) {
-      System.exit(code);
-    }
+  public static void main(String[] args) throws Exception {
+    EvalMain.run(
+        "eval-sentiment",
+        session -> {
+          EvalArgs a =
+              new EvalArgs(
+                  args,
+                  Set.of(
+                      "--input",
+                      "--text-col",
+                      "--label-col",
+                      "--model",
+                      "--model-path",
+                      "--parser",
+                      "--limit"),
+                  USAGE);
+          String input = a.required("--input", USAGE);
+          String textCol = a.get("--text-col", "sentence");
+          String labelCol = a.get("--label-col", "label");
+          ParserKind parser = ParserKind.parse(a.get("--parser", "shift-reduce"));
+          int limit = a.integer("--limit", Integer.MAX_VALUE);
+          String which = a.get("--model", "both");
+          String modelPath = a.get("--model-path", null);
+          SparkSession spark = session.get();
+          List<SentimentSettings> models = new ArrayList<>();
+          if (!List.of("both", "encoder", "corenlp").contains(which)) {
+            throw PainpointException.config("--model must be encoder, corenlp or both\n" + USAGE);
+          }
+          for (String m : which.equals("both") ? List.of("encoder", "corenlp") : List.of(which)) {
+            models.add(SentimentModels.settings(m, modelPath, parser));
+          }
+          System.out.println(evaluate(spark, input, textCol, labelCol, models, limit));
+        });
   }
 
   /** Runs the evaluation; returns the report whose last line is the RESULT line. */

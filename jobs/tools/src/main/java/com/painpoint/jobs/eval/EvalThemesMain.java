@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.lit;
 
 import com.painpoint.features.config.PainpointException;
 import com.painpoint.features.config.ThemeOptions;
-import com.painpoint.features.spark.SparkSessions;
 import com.painpoint.jobs.generate.PlantedThemes;
 import com.painpoint.models.encoder.SentenceEncoder;
 import com.painpoint.models.sentiment.CoreNlp;
@@ -47,257 +46,256 @@ public final class EvalThemesMain {
 
   private EvalThemesMain() {}
 
-  public static void main(String[] args) {
-    SparkSession spark = null;
-    int code = 0;
-    try {
-      EvalArgs a =
-          new EvalArgs(
-              args,
-              Set.of(
-                  "--input",
-                  "--planted",
-                  "--text-col",
-                  "--label-col",
-                  "--k",
-                  "--max-k",
-                  "--merge-similarity",
-                  "--w2v-weight",
-                  "--pretrained-weight",
-                  "--encoder-weight",
-                  "--theme-count",
-                  "--oracle-k"),
-              USAGE);
-      String planted = a.get("--planted", null);
-      String input = planted != null ? planted : a.required("--input", USAGE);
-      String textCol = a.get("--text-col", "text");
-      String labelCol = a.get("--label-col", "label");
-      int k = a.integer("--k", 0);
-      ThemeOptions defaults = ThemeOptions.DEFAULTS;
-      double w2v = a.decimal("--w2v-weight", defaults.word2vecWeight());
-      double pretrained = a.decimal("--pretrained-weight", defaults.pretrainedWeight());
-      double encoder = a.decimal("--encoder-weight", defaults.encoderWeight());
-      String themeCount = a.get("--theme-count", defaults.themeCount());
-      if (!ThemeOptions.THEME_COUNTS.contains(themeCount)) {
-        throw PainpointException.config(
-            "--theme-count: must be one of "
-                + ThemeOptions.THEME_COUNTS
-                + ", got '"
-                + themeCount
-                + "'\n"
-                + USAGE);
-      }
-      int maxK = a.integer("--max-k", 100);
-      double merge = a.decimal("--merge-similarity", defaults.mergeSimilarity());
-      if (!ThemeOptions.validMergeSimilarity(merge)) {
-        throw PainpointException.config(
-            "--merge-similarity: must be in (0, 1), got " + merge + "\n" + USAGE);
-      }
-      spark = SparkSessions.forJob("painpoint-eval-themes");
-      Dataset<Row> texts =
-          planted != null
-              ? plantedSentences(spark, planted)
-              : labelled(spark, input, textCol, labelCol);
-      StructType schema =
-          new StructType()
-              .add("label", DataTypes.StringType)
-              .add(ThemeVectors.LEMMAS, DataTypes.createArrayType(DataTypes.StringType))
-              .add("text", DataTypes.StringType);
-      Dataset<Row> lemmas =
-          texts
-              .map(
-                  (MapFunction<Row, Row>)
-                      r ->
-                          RowFactory.create(
-                              r.getString(1),
-                              scala.jdk.javaapi.CollectionConverters.asScala(lemmas(r.getString(0)))
-                                  .toSeq(),
-                              r.getString(0)),
-                  Encoders.row(schema))
-              .cache();
-      long n = lemmas.count();
-      int labels = (int) lemmas.select("label").distinct().count();
-      long start = System.nanoTime();
-      Dataset<Row> withTerms = ThemeVectors.withTerms(lemmas);
-      if (encoder > 0) {
-        withTerms = ThemeVectors.withEmbeddings(withTerms, "text");
-      }
-      withTerms = withTerms.coalesce(1);
-      Dataset<Row> all =
-          ThemeVectors.pipeline(w2v, pretrained, encoder, 42L, List.of())
-              .fit(withTerms)
-              .transform(withTerms)
-              .withColumn("_placeable", ThemeVectors.hasDirection(col(ThemeVectors.FEATURES)))
-              .cache();
-      // A text with no usable term (only stop words, handles, links or emoji) has a zero vector,
-      // which cosine k-means cannot place: it is scored as a cluster of its own ("other").
-      Dataset<Row> vectors = all.filter(col("_placeable"));
-      List<Row> unplaced =
-          all.filter(org.apache.spark.sql.functions.not(col("_placeable")))
-              .select(col("label"), lit(-1).as("prediction"))
-              .collectAsList();
-      long placeable = vectors.count();
-      if (placeable < 2) {
-        throw PainpointException.badInput(
-            input + ": fewer than two texts have a usable term to cluster");
-      }
-      String how;
-      int clusters;
-      List<Row> assigned;
-      if (k > 0) {
-        clusters = k;
-        KMeansModel model = SphericalKMeans.fit(vectors, (int) Math.min(k, placeable), 42L);
-        assigned =
-            new ArrayList<>(model.transform(vectors).select("label", "prediction").collectAsList());
-        how = "k given";
-      } else if (planted != null && "true".equals(a.get("--oracle-k", "false"))) {
-        // The ceiling of the vectors: each touchpoint clustered into as many themes as it has
-        // planted complaints (k known, which the nightly never is).
-        Dataset<Row> grouped =
-            vectors.withColumn(
-                "_touchpoint",
-                org.apache.spark.sql.functions.substring_index(col("label"), "/", 1));
-        assigned = new ArrayList<>();
-        clusters = 0;
-        for (Row g :
-            grouped
-                .groupBy("_touchpoint")
-                .agg(org.apache.spark.sql.functions.countDistinct(col("label")))
-                .orderBy("_touchpoint")
-                .collectAsList()) {
-          Dataset<Row> mine = grouped.filter(col("_touchpoint").equalTo(g.getString(0)));
-          int kk = (int) g.getLong(1);
-          int offset = clusters;
-          if (kk < 2) {
-            for (Row r : mine.select("label").collectAsList()) {
-              assigned.add(RowFactory.create(r.getString(0), offset));
-            }
-          } else {
-            KMeansModel model = SphericalKMeans.fit(mine, kk, 42L);
-            for (Row r : model.transform(mine).select("label", "prediction").collectAsList()) {
-              assigned.add(RowFactory.create(r.getString(0), offset + r.getInt(1)));
-            }
+  public static void main(String[] args) throws Exception {
+    EvalMain.run(
+        "eval-themes",
+        session -> {
+          EvalArgs a =
+              new EvalArgs(
+                  args,
+                  Set.of(
+                      "--input",
+                      "--planted",
+                      "--text-col",
+                      "--label-col",
+                      "--k",
+                      "--max-k",
+                      "--merge-similarity",
+                      "--w2v-weight",
+                      "--pretrained-weight",
+                      "--encoder-weight",
+                      "--theme-count",
+                      "--oracle-k"),
+                  USAGE);
+          String planted = a.get("--planted", null);
+          String input = planted != null ? planted : a.required("--input", USAGE);
+          String textCol = a.get("--text-col", "text");
+          String labelCol = a.get("--label-col", "label");
+          int k = a.integer("--k", 0);
+          ThemeOptions defaults = ThemeOptions.DEFAULTS;
+          double w2v = a.decimal("--w2v-weight", defaults.word2vecWeight());
+          double pretrained = a.decimal("--pretrained-weight", defaults.pretrainedWeight());
+          double encoder = a.decimal("--encoder-weight", defaults.encoderWeight());
+          String themeCount = a.get("--theme-count", defaults.themeCount());
+          if (!ThemeOptions.THEME_COUNTS.contains(themeCount)) {
+            throw PainpointException.config(
+                "--theme-count: must be one of "
+                    + ThemeOptions.THEME_COUNTS
+                    + ", got '"
+                    + themeCount
+                    + "'\n"
+                    + USAGE);
           }
-          clusters += kk;
-        }
-        how = "per touchpoint, k = its planted complaints (oracle)";
-      } else if (planted != null) {
-        // As the nightly job: each touchpoint's sentences clustered on their own (the touchpoint
-        // is known from the sentence, as the job knows it from attribution), up to max_themes each.
-        ThemeOptions perTouchpoint =
-            defaults
-                .withMergeSimilarity(merge)
-                .withThemeCount(themeCount)
-                .withWeights(w2v, pretrained, encoder);
-        Dataset<Row> grouped =
-            vectors.withColumn(
-                "_touchpoint",
-                org.apache.spark.sql.functions.substring_index(col("label"), "/", 1));
-        List<String> touchpoints = new ArrayList<>();
-        for (Row r :
-            grouped.select("_touchpoint").distinct().orderBy("_touchpoint").collectAsList()) {
-          touchpoints.add(r.getString(0));
-        }
-        assigned = new ArrayList<>();
-        clusters = 0;
-        for (String tp : touchpoints) {
-          Dataset<Row> mine = grouped.filter(col("_touchpoint").equalTo(tp));
-          long count = mine.count();
-          TouchpointClusters.Fit fit = TouchpointClusters.fit(tp, mine, count, perTouchpoint);
-          int offset = clusters;
-          for (Row r :
-              mine.withColumn("_a", TouchpointClusters.assign(fit))
-                  .select(col("label"), col("_a.cluster"))
-                  .collectAsList()) {
-            int c = r.getInt(1);
-            assigned.add(RowFactory.create(r.getString(0), c < 0 ? -1 : offset + c));
+          int maxK = a.integer("--max-k", 100);
+          double merge = a.decimal("--merge-similarity", defaults.mergeSimilarity());
+          if (!ThemeOptions.validMergeSimilarity(merge)) {
+            throw PainpointException.config(
+                "--merge-similarity: must be in (0, 1), got " + merge + "\n" + USAGE);
           }
-          clusters += fit.k();
-        }
-        how =
-            "per touchpoint, up to "
-                + perTouchpoint.maxThemes()
-                + " each, "
-                + (ThemeOptions.MERGE_SIMILARITY.equals(themeCount)
-                    ? "sub-clusters merged at centroid similarity >= " + merge
-                    : "number of themes by " + themeCount);
-      } else {
-        // Label-blind, as in the nightly job: over-cluster, then merge similar sub-clusters.
-        TouchpointClusters.Fit fit =
-            TouchpointClusters.fit(
-                "eval",
-                vectors,
-                placeable,
+          SparkSession spark = session.get();
+          Dataset<Row> texts =
+              planted != null
+                  ? plantedSentences(spark, planted)
+                  : labelled(spark, input, textCol, labelCol);
+          StructType schema =
+              new StructType()
+                  .add("label", DataTypes.StringType)
+                  .add(ThemeVectors.LEMMAS, DataTypes.createArrayType(DataTypes.StringType))
+                  .add("text", DataTypes.StringType);
+          Dataset<Row> lemmas =
+              texts
+                  .map(
+                      (MapFunction<Row, Row>)
+                          r ->
+                              RowFactory.create(
+                                  r.getString(1),
+                                  scala.jdk.javaapi.CollectionConverters.asScala(
+                                          lemmas(r.getString(0)))
+                                      .toSeq(),
+                                  r.getString(0)),
+                      Encoders.row(schema))
+                  .cache();
+          long n = lemmas.count();
+          int labels = (int) lemmas.select("label").distinct().count();
+          long start = System.nanoTime();
+          Dataset<Row> withTerms = ThemeVectors.withTerms(lemmas);
+          if (encoder > 0) {
+            withTerms = ThemeVectors.withEmbeddings(withTerms, "text");
+          }
+          withTerms = withTerms.coalesce(1);
+          Dataset<Row> all =
+              ThemeVectors.pipeline(w2v, pretrained, encoder, 42L, List.of())
+                  .fit(withTerms)
+                  .transform(withTerms)
+                  .withColumn("_placeable", ThemeVectors.hasDirection(col(ThemeVectors.FEATURES)))
+                  .cache();
+          // A text with no usable term (only stop words, handles, links or emoji) has a zero
+          // vector,
+          // which cosine k-means cannot place: it is scored as a cluster of its own ("other").
+          Dataset<Row> vectors = all.filter(col("_placeable"));
+          List<Row> unplaced =
+              all.filter(org.apache.spark.sql.functions.not(col("_placeable")))
+                  .select(col("label"), lit(-1).as("prediction"))
+                  .collectAsList();
+          long placeable = vectors.count();
+          if (placeable < 2) {
+            throw PainpointException.badInput(
+                input + ": fewer than two texts have a usable term to cluster");
+          }
+          String how;
+          int clusters;
+          List<Row> assigned;
+          if (k > 0) {
+            clusters = k;
+            KMeansModel model = SphericalKMeans.fit(vectors, (int) Math.min(k, placeable), 42L);
+            assigned =
+                new ArrayList<>(
+                    model.transform(vectors).select("label", "prediction").collectAsList());
+            how = "k given";
+          } else if (planted != null && "true".equals(a.get("--oracle-k", "false"))) {
+            // The ceiling of the vectors: each touchpoint clustered into as many themes as it has
+            // planted complaints (k known, which the nightly never is).
+            Dataset<Row> grouped =
+                vectors.withColumn(
+                    "_touchpoint",
+                    org.apache.spark.sql.functions.substring_index(col("label"), "/", 1));
+            assigned = new ArrayList<>();
+            clusters = 0;
+            for (Row g :
+                grouped
+                    .groupBy("_touchpoint")
+                    .agg(org.apache.spark.sql.functions.countDistinct(col("label")))
+                    .orderBy("_touchpoint")
+                    .collectAsList()) {
+              Dataset<Row> mine = grouped.filter(col("_touchpoint").equalTo(g.getString(0)));
+              int kk = (int) g.getLong(1);
+              int offset = clusters;
+              if (kk < 2) {
+                for (Row r : mine.select("label").collectAsList()) {
+                  assigned.add(RowFactory.create(r.getString(0), offset));
+                }
+              } else {
+                KMeansModel model = SphericalKMeans.fit(mine, kk, 42L);
+                for (Row r : model.transform(mine).select("label", "prediction").collectAsList()) {
+                  assigned.add(RowFactory.create(r.getString(0), offset + r.getInt(1)));
+                }
+              }
+              clusters += kk;
+            }
+            how = "per touchpoint, k = its planted complaints (oracle)";
+          } else if (planted != null) {
+            // As the nightly job: each touchpoint's sentences clustered on their own (the
+            // touchpoint
+            // is known from the sentence, as the job knows it from attribution), up to max_themes
+            // each.
+            ThemeOptions perTouchpoint =
                 defaults
-                    .withMaxThemes(maxK)
                     .withMergeSimilarity(merge)
                     .withThemeCount(themeCount)
-                    .withWeights(w2v, pretrained, encoder));
-        clusters = fit.k();
-        assigned =
-            new ArrayList<>(
-                vectors
-                    .withColumn("_a", TouchpointClusters.assign(fit))
-                    .select(col("label"), col("_a.cluster").as("prediction"))
-                    .collectAsList());
-        how =
-            "from "
-                + fit.centers().length
-                + " k-means sub-clusters "
-                + (ThemeOptions.MERGE_SIMILARITY.equals(themeCount)
-                    ? "merged at centroid similarity >= " + merge
-                    : "merged to the cut chosen by " + themeCount);
-      }
-      assigned.addAll(unplaced);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      List<String> gold = new ArrayList<>();
-      List<Integer> pred = new ArrayList<>();
-      for (Row r : assigned) {
-        gold.add(r.getString(0));
-        pred.add(r.getInt(1));
-      }
-      double nmi = ClusterMetrics.nmi(gold, pred);
-      double ari = ClusterMetrics.ari(gold, pred);
-      double purity = ClusterMetrics.purity(gold, pred);
-      int recovered = ClusterMetrics.recovered(gold, pred);
-      System.out.printf(Locale.ROOT, "input    %s%ntexts    %d, %d labels%n", input, n, labels);
-      System.out.printf(
-          Locale.ROOT,
-          "method   lemmas + bigrams, TF-IDF%s%s%s, spherical k-means (seed 42)%n",
-          w2v > 0 ? " + corpus Word2Vec (weight " + w2v + ")" : "",
-          pretrained > 0 ? " + CoreNLP word vectors (weight " + pretrained + ")" : "",
-          encoder > 0
-              ? " + sentence encoder " + SentenceEncoder.MODEL_NAME + " (weight " + encoder + ")"
-              : "");
-      if (!unplaced.isEmpty()) {
-        System.out.printf(
-            Locale.ROOT,
-            "unplaced %d texts without a usable term (scored as one 'other' cluster)%n",
-            unplaced.size());
-      }
-      System.out.printf(Locale.ROOT, "k        %d (%s)%n", clusters, how);
-      System.out.printf(Locale.ROOT, "seconds  %.1f%n", seconds);
-      System.out.printf(
-          Locale.ROOT,
-          "RESULT nmi=%.4f ari=%.4f purity=%.4f k=%d n=%d recovered=%d labels=%d%n",
-          nmi,
-          ari,
-          purity,
-          clusters,
-          n,
-          recovered,
-          labels);
-    } catch (PainpointException e) {
-      code = e.kind().exitCode();
-      System.err.println("eval-themes: error: " + e.getMessage());
-    } finally {
-      if (spark != null) {
-        spark.stop();
-      }
-    }
-    if (code != 0) {
-      System.exit(code);
-    }
+                    .withWeights(w2v, pretrained, encoder);
+            Dataset<Row> grouped =
+                vectors.withColumn(
+                    "_touchpoint",
+                    org.apache.spark.sql.functions.substring_index(col("label"), "/", 1));
+            List<String> touchpoints = new ArrayList<>();
+            for (Row r :
+                grouped.select("_touchpoint").distinct().orderBy("_touchpoint").collectAsList()) {
+              touchpoints.add(r.getString(0));
+            }
+            assigned = new ArrayList<>();
+            clusters = 0;
+            for (String tp : touchpoints) {
+              Dataset<Row> mine = grouped.filter(col("_touchpoint").equalTo(tp));
+              long count = mine.count();
+              TouchpointClusters.Fit fit = TouchpointClusters.fit(tp, mine, count, perTouchpoint);
+              int offset = clusters;
+              for (Row r :
+                  mine.withColumn("_a", TouchpointClusters.assign(fit))
+                      .select(col("label"), col("_a.cluster"))
+                      .collectAsList()) {
+                int c = r.getInt(1);
+                assigned.add(RowFactory.create(r.getString(0), c < 0 ? -1 : offset + c));
+              }
+              clusters += fit.k();
+            }
+            how =
+                "per touchpoint, up to "
+                    + perTouchpoint.maxThemes()
+                    + " each, "
+                    + (ThemeOptions.MERGE_SIMILARITY.equals(themeCount)
+                        ? "sub-clusters merged at centroid similarity >= " + merge
+                        : "number of themes by " + themeCount);
+          } else {
+            // Label-blind, as in the nightly job: over-cluster, then merge similar sub-clusters.
+            TouchpointClusters.Fit fit =
+                TouchpointClusters.fit(
+                    "eval",
+                    vectors,
+                    placeable,
+                    defaults
+                        .withMaxThemes(maxK)
+                        .withMergeSimilarity(merge)
+                        .withThemeCount(themeCount)
+                        .withWeights(w2v, pretrained, encoder));
+            clusters = fit.k();
+            assigned =
+                new ArrayList<>(
+                    vectors
+                        .withColumn("_a", TouchpointClusters.assign(fit))
+                        .select(col("label"), col("_a.cluster").as("prediction"))
+                        .collectAsList());
+            how =
+                "from "
+                    + fit.centers().length
+                    + " k-means sub-clusters "
+                    + (ThemeOptions.MERGE_SIMILARITY.equals(themeCount)
+                        ? "merged at centroid similarity >= " + merge
+                        : "merged to the cut chosen by " + themeCount);
+          }
+          assigned.addAll(unplaced);
+          double seconds = (System.nanoTime() - start) / 1e9;
+          List<String> gold = new ArrayList<>();
+          List<Integer> pred = new ArrayList<>();
+          for (Row r : assigned) {
+            gold.add(r.getString(0));
+            pred.add(r.getInt(1));
+          }
+          double nmi = ClusterMetrics.nmi(gold, pred);
+          double ari = ClusterMetrics.ari(gold, pred);
+          double purity = ClusterMetrics.purity(gold, pred);
+          int recovered = ClusterMetrics.recovered(gold, pred);
+          System.out.printf(Locale.ROOT, "input    %s%ntexts    %d, %d labels%n", input, n, labels);
+          System.out.printf(
+              Locale.ROOT,
+              "method   lemmas + bigrams, TF-IDF%s%s%s, spherical k-means (seed 42)%n",
+              w2v > 0 ? " + corpus Word2Vec (weight " + w2v + ")" : "",
+              pretrained > 0 ? " + CoreNLP word vectors (weight " + pretrained + ")" : "",
+              encoder > 0
+                  ? " + sentence encoder "
+                      + SentenceEncoder.MODEL_NAME
+                      + " (weight "
+                      + encoder
+                      + ")"
+                  : "");
+          if (!unplaced.isEmpty()) {
+            System.out.printf(
+                Locale.ROOT,
+                "unplaced %d texts without a usable term (scored as one 'other' cluster)%n",
+                unplaced.size());
+          }
+          System.out.printf(Locale.ROOT, "k        %d (%s)%n", clusters, how);
+          System.out.printf(Locale.ROOT, "seconds  %.1f%n", seconds);
+          System.out.printf(
+              Locale.ROOT,
+              "RESULT nmi=%.4f ari=%.4f purity=%.4f k=%d n=%d recovered=%d labels=%d%n",
+              nmi,
+              ari,
+              purity,
+              clusters,
+              n,
+              recovered,
+              labels);
+        });
   }
 
   /** The texts and labels of a CSV file. */

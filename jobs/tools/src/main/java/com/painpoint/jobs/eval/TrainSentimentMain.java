@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import com.painpoint.features.config.PainpointException;
 import com.painpoint.features.spark.ParallelJobs;
-import com.painpoint.features.spark.SparkSessions;
 import com.painpoint.models.encoder.SentenceEncoder;
 import com.painpoint.models.sentiment.SentimentHead;
 import java.io.IOException;
@@ -69,58 +68,49 @@ public final class TrainSentimentMain {
 
   private TrainSentimentMain() {}
 
-  public static void main(String[] args) {
-    int code = 0;
-    SparkSession spark = null;
-    try {
-      EvalArgs a =
-          new EvalArgs(
-              args,
-              Set.of(
-                  "--input",
-                  "--text-col",
-                  "--label-col",
-                  "--add-defaults",
-                  "--data-dir",
-                  "--out",
-                  "--seed",
-                  "--limit",
-                  "--cache"),
-              USAGE);
-      String root = System.getProperty("painpoint.root", ".");
-      String dataDir = a.get("--data-dir", root + "/../shared/data");
-      List<Source> sources = new ArrayList<>();
-      String input = a.get("--input", null);
-      boolean addDefaults = Boolean.parseBoolean(a.get("--add-defaults", "false"));
-      if (input == null || addDefaults) {
-        sources.add(new Source(dataDir + "/sst2_glue_train.tsv", "sentence", "label"));
-        sources.add(new Source(dataDir + "/tweeteval_sentiment.tsv", "text", "label"));
-      }
-      if (input != null) {
-        sources.add(
-            new Source(input, a.required("--text-col", USAGE), a.required("--label-col", USAGE)));
-      }
-      for (Source s : sources) {
-        if (!Files.isRegularFile(Paths.get(s.path()))) {
-          throw PainpointException.badInput(s.path() + ": no such file\n" + USAGE);
-        }
-      }
-      String out = a.get("--out", "out/sentiment-head");
-      long seed = a.integer("--seed", 42);
-      int limit = a.integer("--limit", Integer.MAX_VALUE);
-      spark = SparkSessions.forJob("painpoint-train-sentiment");
-      System.out.println(train(spark, sources, out, seed, limit, a.get("--cache", null)));
-    } catch (PainpointException e) {
-      code = e.kind().exitCode();
-      System.err.println("train-sentiment: error: " + e.getMessage());
-    } finally {
-      if (spark != null) {
-        spark.stop();
-      }
-    }
-    if (code != 0) {
-      System.exit(code);
-    }
+  public static void main(String[] args) throws Exception {
+    EvalMain.run(
+        "train-sentiment",
+        session -> {
+          EvalArgs a =
+              new EvalArgs(
+                  args,
+                  Set.of(
+                      "--input",
+                      "--text-col",
+                      "--label-col",
+                      "--add-defaults",
+                      "--data-dir",
+                      "--out",
+                      "--seed",
+                      "--limit",
+                      "--cache"),
+                  USAGE);
+          String root = System.getProperty("painpoint.root", ".");
+          String dataDir = a.get("--data-dir", root + "/../shared/data");
+          List<Source> sources = new ArrayList<>();
+          String input = a.get("--input", null);
+          boolean addDefaults = Boolean.parseBoolean(a.get("--add-defaults", "false"));
+          if (input == null || addDefaults) {
+            sources.add(new Source(dataDir + "/sst2_glue_train.tsv", "sentence", "label"));
+            sources.add(new Source(dataDir + "/tweeteval_sentiment.tsv", "text", "label"));
+          }
+          if (input != null) {
+            sources.add(
+                new Source(
+                    input, a.required("--text-col", USAGE), a.required("--label-col", USAGE)));
+          }
+          for (Source s : sources) {
+            if (!Files.isRegularFile(Paths.get(s.path()))) {
+              throw PainpointException.badInput(s.path() + ": no such file\n" + USAGE);
+            }
+          }
+          String out = a.get("--out", "out/sentiment-head");
+          long seed = a.integer("--seed", 42);
+          int limit = a.integer("--limit", Integer.MAX_VALUE);
+          SparkSession spark = session.get();
+          System.out.println(train(spark, sources, out, seed, limit, a.get("--cache", null)));
+        });
   }
 
   /** Trains, validates and writes the head; returns the report whose last line is RESULT. */
