@@ -24,7 +24,16 @@ public final class ChurnColumns {
   public static final String PROBABILITY = "churn_probability_vector";
   public static final String PREDICTION = "churn_prediction";
 
-  /** The predicted probability of churn, a double in [0, 1]. */
+  /** The chosen classifier's margin (element 1 of its raw prediction), which calibration reads. */
+  public static final String MARGIN = "churn_margin";
+
+  /** The calibrator's outputs (Platt scaling of {@link #MARGIN}). */
+  public static final String CALIBRATED_PROBABILITY = "churn_calibrated_vector";
+
+  static final String CALIBRATED_RAW = "_churn_calibrated_raw";
+  static final String CALIBRATED_PREDICTION = "_churn_calibrated_prediction";
+
+  /** The predicted probability of churn, a double in [0, 1] (calibrated). */
   public static final String CHURN_PROBABILITY = "churn_probability";
 
   /** The category a blank categorical value becomes, so missing is learnt like any other value. */

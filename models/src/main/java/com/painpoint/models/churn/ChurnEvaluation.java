@@ -3,6 +3,8 @@ package com.painpoint.models.churn;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -13,12 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.ml.feature.QuantileDiscretizer;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Scores churn predictions against outcomes: ROC AUC, PR AUC, Brier score and a calibration table
- * by decile of predicted probability. Unweighted: the metrics describe customers as they are.
+ * Scores churn predictions against outcomes: ROC AUC, PR AUC, Brier score, expected calibration
+ * error and a calibration table by decile of predicted probability. Unweighted: the metrics
+ * describe customers as they are.
  */
 public final class ChurnEvaluation {
   private static final String BIN = "_churn_decile";
@@ -68,14 +72,42 @@ public final class ChurnEvaluation {
               r.getDouble(4),
               r.getDouble(5)));
     }
+    Ece ece = expectedCalibrationError(scored, totals.getLong(0));
     return new ChurnMetrics(
         totals.getLong(0),
         Math.round(totals.getDouble(1)),
         rocAuc(scored),
         evaluator("areaUnderPR").evaluate(scored),
         totals.getDouble(2),
+        ece.error(),
+        ece.noiseFloor(),
         bins);
   }
+
+  /**
+   * Customers in 10 equal-width bins of predicted probability (1.0 in the top bin): the expected
+   * calibration error, the sum over bins of |mean predicted - observed rate| weighted by the bin's
+   * share of the {@code n} customers; and its noise floor, the error a perfectly calibrated model
+   * would show on the same customers through sampling alone, E|sum of outcomes - sum of
+   * predictions| per bin under the normal approximation, sqrt(2 sum p(1 - p) / pi), summed and
+   * divided by n.
+   */
+  static Ece expectedCalibrationError(Dataset<Row> scored, long n) {
+    Column p = col(ChurnColumns.CHURN_PROBABILITY);
+    double ece = 0;
+    double noise = 0;
+    for (Row r :
+        scored
+            .groupBy(least(floor(p.multiply(10)), lit(9)).as("_ece_bin"))
+            .agg(sum(p), sum(col(ChurnColumns.LABEL)), sum(p.multiply(lit(1).minus(p))))
+            .collectAsList()) {
+      ece += Math.abs(r.getDouble(1) - r.getDouble(2)) / n;
+      noise += Math.sqrt(2 * r.getDouble(3) / Math.PI) / n;
+    }
+    return new Ece(ece, noise);
+  }
+
+  record Ece(double error, double noiseFloor) {}
 
   private static BinaryClassificationEvaluator evaluator(String metric) {
     // numBins 0: exact curves, not down-sampled ones; the curve is computed distributed either way.

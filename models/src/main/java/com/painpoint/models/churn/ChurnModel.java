@@ -22,6 +22,8 @@ import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.classification.GBTClassifier;
 import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.classification.LogisticRegressionModel;
+import org.apache.spark.ml.feature.VectorSlicer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -33,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * Trains a churn model on a prepared customer table: a stratified train/validation/test split, the
  * candidates of {@link ChurnOptions} (by default class-weighted logistic regression over a small
  * regularisation grid and gradient-boosted trees) compared by validation ROC AUC, the winner
- * measured once on the test split.
+ * calibrated on the validation split (Platt scaling) and measured once on the test split.
  */
 public final class ChurnModel {
   public static final String LOGISTIC_REGRESSION = ChurnOptions.LOGISTIC_REGRESSION;
@@ -217,9 +219,48 @@ public final class ChurnModel {
           bestName = t.modelName();
         }
       }
-      // Only transformers: fitting just chains them, no pass over the data.
+      // Platt scaling on the validation split: class weighting trains as if churn were 50%, so the
+      // classifier's probabilities run high. A logistic regression of the outcome on the chosen
+      // model's margin, fitted without weights on customers the model did not train on, maps the
+      // margin to a churn probability. It is increasing in the margin, so every ranking (ROC AUC,
+      // deciles) is unchanged. Only transformers: fitting the pipeline just chains them.
+      describe(spark, "churn: calibrate " + bestName + " on the validation split");
+      VectorSlicer margin =
+          new VectorSlicer()
+              .setInputCol(ChurnColumns.RAW_PREDICTION)
+              .setOutputCol(ChurnColumns.MARGIN)
+              .setIndices(new int[] {1});
+      Dataset<Row> validationMargins =
+          margin
+              .transform(best.transform(validationFeatures))
+              .select(ChurnColumns.LABEL, ChurnColumns.MARGIN);
+      LogisticRegressionModel platt =
+          new LogisticRegression()
+              .setRegParam(0.0)
+              .setStandardization(false)
+              .setMaxIter(100)
+              .setLabelCol(ChurnColumns.LABEL)
+              .setFeaturesCol(ChurnColumns.MARGIN)
+              .setRawPredictionCol(ChurnColumns.CALIBRATED_RAW)
+              .setProbabilityCol(ChurnColumns.CALIBRATED_PROBABILITY)
+              .setPredictionCol(ChurnColumns.CALIBRATED_PREDICTION)
+              .fit(validationMargins);
+      TrainedChurnModel.Calibration calibration =
+          new TrainedChurnModel.Calibration(platt.coefficients().apply(0), platt.intercept());
+      if (!(calibration.slope() > 0)) {
+        throw PainpointException.badInput(
+            "the chosen churn model ranks the validation customers backwards (Platt slope "
+                + calibration.slope()
+                + "): its margins carry no usable churn signal");
+      }
+      LOG.info(
+          "  churn: calibrated on {} validation customers: P(churn) = 1 / (1 + exp(-({} x margin"
+              + " + {})))",
+          sizes.get(ChurnColumns.VALIDATION)[0],
+          String.format(Locale.ROOT, "%.4f", calibration.slope()),
+          String.format(Locale.ROOT, "%.4f", calibration.intercept()));
       PipelineModel chosen =
-          new Pipeline().setStages(new PipelineStage[] {features, best}).fit(train);
+          new Pipeline().setStages(new PipelineStage[] {features, best, margin, platt}).fit(train);
 
       describe(spark, "churn: measure " + bestName + " on the test split");
       ChurnMetrics metrics = ChurnEvaluation.evaluate(score(chosen, test));
@@ -227,6 +268,7 @@ public final class ChurnModel {
           chosen,
           bestName,
           candidates,
+          calibration,
           metrics,
           trainSize[0],
           sizes.get(ChurnColumns.VALIDATION)[0]);
@@ -251,13 +293,18 @@ public final class ChurnModel {
     return order.toArray(new Column[0]);
   }
 
-  /** Adds {@link ChurnColumns#CHURN_PROBABILITY} (and MLlib's prediction columns). */
+  /**
+   * Adds {@link ChurnColumns#CHURN_PROBABILITY}, the calibrated probability (and MLlib's prediction
+   * columns). A pipeline saved before calibration existed gives its classifier's probability.
+   */
   public static Dataset<Row> score(PipelineModel model, Dataset<Row> prepared) {
-    return model
-        .transform(prepared)
-        .withColumn(
-            ChurnColumns.CHURN_PROBABILITY,
-            vector_to_array(col(ChurnColumns.PROBABILITY), "float64").getItem(1));
+    Dataset<Row> scored = model.transform(prepared);
+    String vector =
+        java.util.Arrays.asList(scored.columns()).contains(ChurnColumns.CALIBRATED_PROBABILITY)
+            ? ChurnColumns.CALIBRATED_PROBABILITY
+            : ChurnColumns.PROBABILITY;
+    return scored.withColumn(
+        ChurnColumns.CHURN_PROBABILITY, vector_to_array(col(vector), "float64").getItem(1));
   }
 
   /** Reads a pipeline written by {@link TrainedChurnModel#save}. */

@@ -12,6 +12,7 @@ import org.apache.spark.ml.PipelineModel;
  *     {@link ChurnTable#prepare}
  * @param modelName {@link ChurnModel#LOGISTIC_REGRESSION} or {@link ChurnModel#GBT}
  * @param candidates every model tried, in the order tried
+ * @param calibration the Platt scaling fitted on the validation split and applied by {@link #model}
  * @param test the chosen model's metrics on the test split
  * @param trainRows customers trained on
  * @param validationRows customers the candidates were compared on
@@ -20,6 +21,7 @@ public record TrainedChurnModel(
     PipelineModel model,
     String modelName,
     List<Candidate> candidates,
+    Calibration calibration,
     ChurnMetrics test,
     long trainRows,
     long validationRows) {
@@ -36,6 +38,12 @@ public record TrainedChurnModel(
    * @param validationAuc its ROC AUC on the validation split
    */
   public record Candidate(String modelName, String params, double validationAuc) {}
+
+  /**
+   * Platt scaling: P(churn) = 1 / (1 + exp(-(slope x margin + intercept))), where the margin is the
+   * chosen classifier's raw score (element 1 of MLlib's raw prediction).
+   */
+  public record Calibration(double slope, double intercept) {}
 
   /** The best candidate of one model family (the first one tried on ties). */
   public Candidate best(String family) {

@@ -136,12 +136,16 @@ final class ChurnRun implements NightStage<ChurnRun.Result> {
     }
     ctx.stages()
         .progress(
-            "churn: {} chosen (best validation ROC AUC {}); test ROC AUC {}, PR AUC {}, Brier {}",
+            "churn: {} chosen (best validation ROC AUC {}); test ROC AUC {}, PR AUC {}, Brier {},"
+                + " expected calibration error {} (a calibrated model's noise floor on these"
+                + " customers {})",
             model.modelName(),
             String.join(" / ", validation),
             round(test.rocAuc()),
             round(test.prAuc()),
-            round(test.brier()));
+            round(test.brier()),
+            round(test.ece()),
+            round(test.eceNoiseFloor()));
 
     Map<String, Double> aucDrops = Map.of();
     if (settings.permutationImportance()) {
@@ -208,12 +212,19 @@ final class ChurnRun implements NightStage<ChurnRun.Result> {
         types.categorical(),
         types.excluded(),
         candidates,
+        new ChurnFigures.Calibration(
+            "platt",
+            model.validationRows(),
+            round(model.calibration().slope()),
+            round(model.calibration().intercept())),
         new ChurnFigures.Test(
             test.n(),
             test.churned(),
             round(test.rocAuc()),
             round(test.prAuc()),
             round(test.brier()),
+            round(test.ece()),
+            round(test.eceNoiseFloor()),
             bins),
         aucDrops);
   }

@@ -372,9 +372,13 @@ public final class ReportBuilder {
       calibration =
           String.format(
               Locale.ROOT,
-              "riskiest tenth: predicted %s, observed %s",
+              "riskiest tenth: predicted %s, observed %s; expected calibration error %s, where"
+                  + " a perfectly calibrated model would show about %s on these customers"
+                  + " (probabilities rescaled on the validation split)",
               ReportFormat.percent0(topBin.meanPredicted()),
-              ReportFormat.percent0(topBin.observedRate()));
+              ReportFormat.percent0(topBin.observedRate()),
+              ReportFormat.fixed(test.ece(), 3),
+              ReportFormat.fixed(test.eceNoiseFloor(), 3));
     }
     return new Method(
         sentimentModel(run.sentiment()),

@@ -21,15 +21,33 @@ public record ChurnFigures(
     List<String> categoricalFeatures,
     Map<String, String> excludedColumns,
     List<Candidate> candidates,
+    Calibration calibration,
     Test test,
     Map<String, Double> permutationAucDrop) {
 
   /** One model tried, with its validation ROC AUC. */
   public record Candidate(String model, String params, double validationRocAuc) {}
 
-  /** The chosen model on held-out customers. */
+  /**
+   * How the chosen model's margin becomes a probability: Platt scaling fitted on the validation
+   * split, P(churn) = 1 / (1 + exp(-(slope x margin + intercept))).
+   */
+  public record Calibration(String method, long fittedOn, double slope, double intercept) {}
+
+  /**
+   * The chosen model on held-out customers; {@code ece} is the expected calibration error of its
+   * calibrated probabilities (10 equal-width bins), {@code eceNoiseFloor} what a perfectly
+   * calibrated model would show on the same customers through sampling alone.
+   */
   public record Test(
-      long n, long churned, double rocAuc, double prAuc, double brier, List<Bin> calibration) {}
+      long n,
+      long churned,
+      double rocAuc,
+      double prAuc,
+      double brier,
+      double ece,
+      double eceNoiseFloor,
+      List<Bin> calibration) {}
 
   /** One calibration decile. */
   public record Bin(int decile, long count, double meanPredicted, double observedRate) {}

@@ -109,6 +109,19 @@ public final class EvalChurnMain {
         t.prAuc(),
         (double) t.churned() / t.n(),
         t.brier());
+    System.out.printf(
+        Locale.ROOT,
+        "calibration  Platt scaling fitted on the %d validation customers: P = 1 / (1 +"
+            + " exp(-(%.4f x margin + %.4f)))%n",
+        m.validationRows(),
+        m.calibration().slope(),
+        m.calibration().intercept());
+    System.out.printf(
+        Locale.ROOT,
+        "             expected calibration error on the test split %.4f (10 equal-width bins);"
+            + " a perfectly calibrated model would show %.4f on these customers by chance%n",
+        t.ece(),
+        t.eceNoiseFloor());
     System.out.println("calibration  test split by decile of predicted churn probability");
     System.out.println("  decile  count  predicted range  mean predicted  observed rate");
     for (ChurnMetrics.CalibrationBin b : t.calibration()) {
@@ -125,9 +138,12 @@ public final class EvalChurnMain {
     System.out.printf(Locale.ROOT, "seconds      %.1f%n", (System.nanoTime() - start) / 1e9);
     System.out.printf(
         Locale.ROOT,
-        "RESULT roc_auc=%.4f pr_auc=%.4f n=%d model=%s%n",
+        "RESULT roc_auc=%.4f pr_auc=%.4f ece=%.4f ece_noise_floor=%.4f brier=%.4f n=%d model=%s%n",
         t.rocAuc(),
         t.prAuc(),
+        t.ece(),
+        t.eceNoiseFloor(),
+        t.brier(),
         types.rows(),
         m.modelName());
   }
