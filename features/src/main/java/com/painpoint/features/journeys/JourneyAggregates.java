@@ -6,11 +6,11 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import com.painpoint.features.contracts.ClickstreamSchema;
+import com.painpoint.features.spark.GlobalOrder;
 import com.painpoint.features.taxonomy.Taxonomy;
 import com.painpoint.features.taxonomy.Touchpoint;
 import java.util.ArrayList;
@@ -19,7 +19,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -81,17 +80,15 @@ public final class JourneyAggregates {
         taxonomyTable(sessionTouchpoints, taxonomy)
             .join(perTouchpoint, JourneyColumns.TOUCHPOINT, "left")
             .select(select.toArray(Column[]::new));
-    // Ten-odd rows: ranking them in one partition is fine (and says so, unlike an unpartitioned
-    // window, which Spark warns about).
-    return table
+    return GlobalOrder.rowNumber(
+            table,
+            JourneyColumns.FRICTION_RANK,
+            col(JourneyColumns.FRICTION_RATE).desc_nulls_last(),
+            col(JourneyColumns.POSITION),
+            col(JourneyColumns.TOUCHPOINT))
         .withColumn(
             JourneyColumns.FRICTION_RANK,
-            row_number()
-                .over(
-                    Window.partitionBy(lit(0))
-                        .orderBy(
-                            col(JourneyColumns.FRICTION_RATE).desc_nulls_last(),
-                            col(JourneyColumns.POSITION))))
+            col(JourneyColumns.FRICTION_RANK).cast(DataTypes.IntegerType))
         .orderBy(col(JourneyColumns.FRICTION_RANK));
   }
 

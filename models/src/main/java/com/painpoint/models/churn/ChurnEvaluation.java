@@ -1,6 +1,7 @@
 package com.painpoint.models.churn;
 
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.floor;
@@ -13,11 +14,14 @@ import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.ml.feature.QuantileDiscretizer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Scores churn predictions against outcomes: ROC AUC, PR AUC, Brier score, expected calibration
@@ -32,6 +36,46 @@ public final class ChurnEvaluation {
   /** ROC AUC of {@link ChurnColumns#PROBABILITY} against {@link ChurnColumns#LABEL}. */
   public static double rocAuc(Dataset<Row> scored) {
     return evaluator("areaUnderROC").evaluate(scored);
+  }
+
+  /**
+   * ROC AUC of {@link ChurnColumns#CHURN_PROBABILITY} against the label within each value of the
+   * int column {@code group}, in one aggregation: the Mann-Whitney statistic, the share of
+   * (churner, non-churner) pairs the churner scores higher, ties counting a half, which is the area
+   * under the exact ROC curve. Counted in whole numbers, so the result does not depend on
+   * partitioning. A group without both outcomes is left out.
+   */
+  public static Map<Integer, Double> rocAucByGroup(Dataset<Row> scored, String group) {
+    Column positive = col(ChurnColumns.LABEL).cast(DataTypes.LongType);
+    Dataset<Row> byScore =
+        scored
+            .groupBy(col(group), col(ChurnColumns.CHURN_PROBABILITY).as("_p"))
+            .agg(sum(positive).as("_pos"), sum(lit(1L).minus(positive)).as("_neg"));
+    Column negativesBelow =
+        coalesce(
+            sum(col("_neg"))
+                .over(
+                    Window.partitionBy(col(group))
+                        .orderBy(col("_p"))
+                        .rowsBetween(Window.unboundedPreceding(), -1)),
+            lit(0L));
+    Map<Integer, Double> out = new java.util.TreeMap<>();
+    for (Row r :
+        byScore
+            .withColumn("_below", negativesBelow)
+            .groupBy(col(group))
+            .agg(
+                sum(col("_pos").multiply(col("_below").multiply(2).plus(col("_neg")))),
+                sum(col("_pos")),
+                sum(col("_neg")))
+            .collectAsList()) {
+      long pairs = r.getLong(2) * r.getLong(3);
+      if (pairs > 0) {
+        // Twice the Mann-Whitney U, an exact integer.
+        out.put(r.getInt(0), r.getLong(1) / 2.0 / pairs);
+      }
+    }
+    return out;
   }
 
   /** All metrics of rows that carry {@link ChurnColumns#CHURN_PROBABILITY} and the label. */

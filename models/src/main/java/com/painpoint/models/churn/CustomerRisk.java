@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.ntile;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
@@ -14,6 +13,7 @@ import static org.apache.spark.sql.functions.when;
 import com.painpoint.features.contracts.CrmSchema;
 import com.painpoint.features.customers.CustomerColumns;
 import com.painpoint.features.customers.CustomerFeatures;
+import com.painpoint.features.spark.GlobalOrder;
 import com.painpoint.features.taxonomy.Taxonomy;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,6 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 
 /**
  * The churn model's input built from the customer feature table, and the risk table of active
@@ -93,18 +92,19 @@ public final class CustomerRisk {
                 s -> s.getField("touchpoint"));
     Dataset<Row> risk =
         scored.select(col(CrmSchema.CUSTOMER_ID), col(ChurnColumns.CHURN_PROBABILITY));
-    return customers
-        .select(
-            col(CrmSchema.CUSTOMER_ID),
-            col(CrmSchema.SEGMENT),
-            col(CrmSchema.PLAN),
-            col(CrmSchema.MONTHLY_REVENUE),
-            col(CustomerColumns.TENURE_BAND),
-            topTouchpoints.as(TOP_TOUCHPOINTS))
-        .join(risk, CrmSchema.CUSTOMER_ID)
-        // One partition for the deciles: fine for the sample's thousands of customers; for
-        // millions, QuantileDiscretizer's approximate splits would replace it.
-        .withColumn(DECILE, ntile(10).over(Window.orderBy(col(ChurnColumns.CHURN_PROBABILITY))))
+    Dataset<Row> joined =
+        customers
+            .select(
+                col(CrmSchema.CUSTOMER_ID),
+                col(CrmSchema.SEGMENT),
+                col(CrmSchema.PLAN),
+                col(CrmSchema.MONTHLY_REVENUE),
+                col(CustomerColumns.TENURE_BAND),
+                topTouchpoints.as(TOP_TOUCHPOINTS))
+            .join(risk, CrmSchema.CUSTOMER_ID);
+    // Deciles of the whole table by a distributed sort (ties in probability go by id).
+    return GlobalOrder.tile(
+            joined, DECILE, 10, col(ChurnColumns.CHURN_PROBABILITY), col(CrmSchema.CUSTOMER_ID))
         .select(
             col(CrmSchema.CUSTOMER_ID),
             col(ChurnColumns.CHURN_PROBABILITY),

@@ -2,11 +2,10 @@ package com.painpoint.models.churn;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import com.painpoint.features.customers.CustomerColumns;
-import com.painpoint.features.spark.ParallelJobs;
+import com.painpoint.features.spark.GlobalOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 
 /**
  * Shuffles a group of columns jointly across rows (the rows keep everything else), so that the drop
@@ -23,6 +21,8 @@ import org.apache.spark.sql.expressions.Window;
  */
 public final class PermutationImportance {
   private static final String ROW = "_perm_row";
+  private static final String MOVED_FROM = "_perm_from";
+  private static final String GROUP = "_perm_group";
 
   private PermutationImportance() {}
 
@@ -58,19 +58,23 @@ public final class PermutationImportance {
       }
     }
     try {
-      // One scoring of the held-out customers per touchpoint, side by side: each is independent.
-      List<Double> aucs =
-          ParallelJobs.map(
-              prepared.sparkSession(),
-              List.copyOf(groups.values()),
-              group ->
-                  ChurnEvaluation.rocAuc(
-                      ChurnModel.score(
-                          model.model(), permuted(test, group, types.idCol(), s.seed()))));
+      // One scoring pass: the held-out customers as they are (group 0) and once per touchpoint
+      // with its group shuffled (groups 1..n), all in one table; every ROC AUC from one
+      // aggregation.
+      Dataset<Row> all = test.withColumn(GROUP, lit(0));
+      int g = 0;
+      for (List<String> group : groups.values()) {
+        g++;
+        all =
+            all.unionByName(
+                permuted(test, group, types.idCol(), s.seed()).withColumn(GROUP, lit(g)));
+      }
+      Map<Integer, Double> aucs =
+          ChurnEvaluation.rocAucByGroup(ChurnModel.score(model.model(), all), GROUP);
       Map<String, Double> out = new LinkedHashMap<>();
       int i = 0;
       for (String t : groups.keySet()) {
-        out.put(t, Math.round((model.test().rocAuc() - aucs.get(i++)) * 1e4) / 1e4);
+        out.put(t, Math.round((aucs.get(0) - aucs.get(++i)) * 1e4) / 1e4);
       }
       return out;
     } finally {
@@ -79,7 +83,7 @@ public final class PermutationImportance {
   }
 
   /**
-   * @param rows held-out customers (a few hundred: the two orderings run in one partition each)
+   * @param rows held-out customers
    * @param group columns moved together from one customer to another
    * @param idCol the shuffle pairs the rows in id-hash order with the rows in seeded id-hash order,
    *     so the same rows and seed always give the same permutation
@@ -87,15 +91,20 @@ public final class PermutationImportance {
   public static Dataset<Row> permuted(
       Dataset<Row> rows, List<String> group, String idCol, long seed) {
     Dataset<Row> keep =
-        rows.drop(group.toArray(String[]::new))
-            .withColumn(ROW, row_number().over(Window.orderBy(xxhash64(col(idCol)), col(idCol))));
+        GlobalOrder.rowNumber(
+            rows.drop(group.toArray(String[]::new)), ROW, xxhash64(col(idCol)), col(idCol));
     List<Column> moved = new ArrayList<>();
     for (String c : group) {
       moved.add(col(c));
     }
-    moved.add(
-        row_number().over(Window.orderBy(xxhash64(lit(seed), col(idCol)), col(idCol))).as(ROW));
-    Dataset<Row> shuffled = rows.select(moved.toArray(Column[]::new));
+    moved.add(col(idCol).as(MOVED_FROM));
+    Dataset<Row> shuffled =
+        GlobalOrder.rowNumber(
+                rows.select(moved.toArray(Column[]::new)),
+                ROW,
+                xxhash64(lit(seed), col(MOVED_FROM)),
+                col(MOVED_FROM))
+            .drop(MOVED_FROM);
     return keep.join(shuffled, ROW).drop(ROW);
   }
 }

@@ -1,5 +1,6 @@
 package com.painpoint.models.impact;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -18,7 +19,6 @@ import com.painpoint.models.sentiment.SentimentColumns;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -43,16 +43,17 @@ public final class SegmentNegativity {
    */
   public static Dataset<Row> table(Dataset<Row> sentences, Dataset<Row> crm, Taxonomy taxonomy) {
     Column segment = coalesce(col(CrmSchema.SEGMENT), lit(ImpactColumns.MISSING_SEGMENT));
+    Dataset<Row> total = crm.agg(count(lit(1)).as("_all_customers"));
     Dataset<Row> weights =
         crm.groupBy(segment.as(ImpactColumns.SEGMENT))
             .agg(count(lit(1)).as(ImpactColumns.CUSTOMERS))
+            .crossJoin(broadcast(total))
             .withColumn(
                 WEIGHT,
                 col(ImpactColumns.CUSTOMERS)
                     .cast(DataTypes.DoubleType)
-                    // A handful of segments: one partition is fine.
-                    .divide(sum(col(ImpactColumns.CUSTOMERS)).over(Window.partitionBy(lit(0)))))
-            .drop(ImpactColumns.CUSTOMERS);
+                    .divide(col("_all_customers")))
+            .drop(ImpactColumns.CUSTOMERS, "_all_customers");
     Dataset<Row> segments =
         crm.select(col(CrmSchema.CUSTOMER_ID), segment.as(ImpactColumns.SEGMENT));
     Object[] names = taxonomy.touchpoints().stream().map(Touchpoint::name).toArray();

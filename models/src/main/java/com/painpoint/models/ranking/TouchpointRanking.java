@@ -1,6 +1,7 @@
 package com.painpoint.models.ranking;
 
 import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -15,6 +16,7 @@ import static org.apache.spark.sql.functions.when;
 
 import com.painpoint.features.config.RankingOptions;
 import com.painpoint.features.journeys.JourneyColumns;
+import com.painpoint.features.spark.GlobalOrder;
 import com.painpoint.features.taxonomy.Taxonomy;
 import com.painpoint.features.taxonomy.Touchpoint;
 import com.painpoint.models.impact.ImpactColumns;
@@ -26,7 +28,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -39,6 +40,9 @@ import org.apache.spark.sql.types.StructType;
  * what the data is sure of; a ratio with too few exposed customers scores nothing.
  */
 public final class TouchpointRanking {
+  /** Prefix of the columns that hold each component's largest value over all touchpoints. */
+  private static final String TOP = "_top_";
+
   private static final String NEG_RAW = "_neg";
   private static final String FRICTION_RAW = "_friction";
 
@@ -132,16 +136,25 @@ public final class TouchpointRanking {
                 RankingColumns.REVENUE_AT_RISK_LOWER,
                 when(enough, coalesce(col(ImpactColumns.EXCESS_CHURNED_REVENUE_LOWER), lit(0.0)))
                     .otherwise(lit(0.0)));
-    // A dozen rows: one window partition is fine.
-    WindowSpec all = Window.partitionBy(lit(0));
+    // Each component is scaled by its largest value over all touchpoints: one aggregate row,
+    // joined to every touchpoint.
+    List<String> components =
+        List.of(
+            NEG_RAW,
+            FRICTION_RAW,
+            RankingColumns.CHURN_EFFECT_LOWER,
+            RankingColumns.REVENUE_AT_RISK_LOWER);
+    Dataset<Row> tops =
+        raw.agg(
+            max(col(NEG_RAW)).as(TOP + NEG_RAW),
+            components.stream().skip(1).map(c -> max(col(c)).as(TOP + c)).toArray(Column[]::new));
     Dataset<Row> scored =
-        raw.withColumn(RankingColumns.NEGATIVITY_COMPONENT, scaled(NEG_RAW, all))
-            .withColumn(RankingColumns.FRICTION_COMPONENT, scaled(FRICTION_RAW, all))
+        raw.crossJoin(broadcast(tops))
+            .withColumn(RankingColumns.NEGATIVITY_COMPONENT, scaled(NEG_RAW))
+            .withColumn(RankingColumns.FRICTION_COMPONENT, scaled(FRICTION_RAW))
+            .withColumn(RankingColumns.CHURN_COMPONENT, scaled(RankingColumns.CHURN_EFFECT_LOWER))
             .withColumn(
-                RankingColumns.CHURN_COMPONENT, scaled(RankingColumns.CHURN_EFFECT_LOWER, all))
-            .withColumn(
-                RankingColumns.REVENUE_COMPONENT,
-                scaled(RankingColumns.REVENUE_AT_RISK_LOWER, all));
+                RankingColumns.REVENUE_COMPONENT, scaled(RankingColumns.REVENUE_AT_RISK_LOWER));
     Column score =
         col(RankingColumns.NEGATIVITY_COMPONENT)
             .multiply(options.negativityWeight())
@@ -150,14 +163,13 @@ public final class TouchpointRanking {
             .plus(col(RankingColumns.REVENUE_COMPONENT).multiply(options.revenueWeight()))
             .multiply(100.0 / options.totalWeight());
     Dataset<Row> ranked =
-        scored
-            .withColumn(RankingColumns.PAIN_SCORE, score)
-            .withColumn(
+        GlobalOrder.rowNumber(
+                scored.withColumn(RankingColumns.PAIN_SCORE, score),
                 RankingColumns.RANK,
-                row_number()
-                    .over(
-                        all.orderBy(
-                            col(RankingColumns.PAIN_SCORE).desc(), col(RankingColumns.POSITION))));
+                col(RankingColumns.PAIN_SCORE).desc(),
+                col(RankingColumns.POSITION),
+                col(RankingColumns.TOUCHPOINT))
+            .withColumn(RankingColumns.RANK, col(RankingColumns.RANK).cast(DataTypes.IntegerType));
     return ranked
         .select(
             col(RankingColumns.RANK),
@@ -196,9 +208,9 @@ public final class TouchpointRanking {
         .orderBy(col(RankingColumns.RANK));
   }
 
-  /** value / the largest value over {@code all}; 0 when every value is 0. */
-  private static Column scaled(String name, WindowSpec all) {
-    Column top = max(col(name)).over(all);
+  /** value / the largest value over all touchpoints (column {@code TOP + name}); 0 when it is 0. */
+  private static Column scaled(String name) {
+    Column top = col(TOP + name);
     return when(top.gt(0), col(name).divide(top)).otherwise(lit(0.0));
   }
 

@@ -256,6 +256,44 @@ class ChurnModelTest extends SparkTestBase {
   }
 
   @Test
+  void rocAucByGroupIsMllibsExactAucWithTiesInEveryGroup() {
+    StructType schema =
+        new StructType()
+            .add("g", DataTypes.IntegerType)
+            .add(ChurnColumns.CHURN_PROBABILITY, DataTypes.DoubleType)
+            .add(ChurnColumns.LABEL, DataTypes.DoubleType);
+    Random rnd = new Random(5);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      int g = i % 3;
+      double label = rnd.nextDouble() < 0.3 ? 1.0 : 0.0;
+      // Scores rounded to a tenth: many ties, some across the classes; group 2 is pure noise.
+      double p =
+          Math.round((g == 2 ? rnd.nextDouble() : 0.3 * label + 0.7 * rnd.nextDouble()) * 10)
+              / 10.0;
+      rows.add(RowFactory.create(g, p, label));
+    }
+    rows.add(RowFactory.create(3, 0.5, 1.0));
+    Dataset<Row> scored = spark.createDataFrame(rows, schema).repartition(4);
+    java.util.Map<Integer, Double> byGroup = ChurnEvaluation.rocAucByGroup(scored, "g");
+    // Group 3 has no non-churner: no AUC.
+    assertThat(byGroup).containsOnlyKeys(0, 1, 2);
+    for (int g = 0; g < 3; g++) {
+      double mllib =
+          new org.apache.spark.ml.evaluation.BinaryClassificationEvaluator()
+              .setLabelCol(ChurnColumns.LABEL)
+              .setRawPredictionCol(ChurnColumns.CHURN_PROBABILITY)
+              .setNumBins(0)
+              .evaluate(scored.filter(org.apache.spark.sql.functions.col("g").equalTo(g)));
+      assertThat(byGroup.get(g))
+          .as("group %d", g)
+          .isCloseTo(mllib, org.assertj.core.data.Offset.offset(1e-12));
+    }
+    assertThat(byGroup.get(0)).isGreaterThan(0.7);
+    assertThat(byGroup.get(2)).isBetween(0.4, 0.6);
+  }
+
+  @Test
   void expectedCalibrationErrorWeighsEachBinByItsCustomers() {
     StructType schema =
         new StructType()
