@@ -5,20 +5,30 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Builds SparkSessions the way Painpoint needs them: UTC session time zone (dates and day
- * partitions do not depend on the machine), a fixed number of shuffle partitions unless one is
- * given, and an embedded local master only when none is set.
+ * partitions do not depend on the machine), shuffle partitions sized by the night's input unless a
+ * count is given, and an embedded local master (without the Spark UI) only when none is set.
  */
 public final class SparkSessions {
   /**
-   * Shuffle partitions when neither spark-submit nor the user sets {@code
-   * spark.sql.shuffle.partitions}. A job setting, not a machine one: which rows meet in which
-   * partition decides the order of floating-point sums and the ML stages' partition-wise sampling,
-   * so embedded and cluster runs of the same night agree to the last bit only with the same count.
-   * Sized for data-samples-scale inputs (2,000 customers, 160k events); Spark's own default of 200
-   * makes such a run several times slower. Raise it with {@code --conf
-   * spark.sql.shuffle.partitions=N} for large inputs.
+   * The fewest shuffle partitions a job uses when neither spark-submit nor the user sets {@code
+   * spark.sql.shuffle.partitions}: enough for data-samples-scale inputs (2,000 customers, 160k
+   * events), where Spark's own default of 200 makes a run several times slower. Larger inputs get
+   * one partition per {@link #INPUT_BYTES_PER_PARTITION} ({@link #forInput}). The night's tables do
+   * not depend on the count (rows are keyed or sorted by id before anything order-sensitive;
+   * checked by scripts/cluster-test, whose cluster run uses 48 against the embedded run's 4).
    */
   public static final int DEFAULT_SHUFFLE_PARTITIONS = 4;
+
+  /** Input bytes per shuffle partition when the count is derived from the input size. */
+  public static final long INPUT_BYTES_PER_PARTITION = 32L << 20;
+
+  /** The most shuffle partitions a derived count gives. */
+  public static final int MAX_DERIVED_PARTITIONS = 400;
+
+  /**
+   * Set on a session whose shuffle partition count was not given, so {@link #forInput} may size it.
+   */
+  static final String DERIVED = "spark.painpoint.shufflePartitionsDerived";
 
   private SparkSessions() {}
 
@@ -29,12 +39,39 @@ public final class SparkSessions {
     // spark-submit passes its settings to the driver as system properties, which SparkConf reads.
     SparkConf given = new SparkConf();
     if (!given.contains("spark.sql.shuffle.partitions")) {
-      b.config("spark.sql.shuffle.partitions", String.valueOf(DEFAULT_SHUFFLE_PARTITIONS));
+      b.config("spark.sql.shuffle.partitions", String.valueOf(DEFAULT_SHUFFLE_PARTITIONS))
+          .config(DERIVED, "true");
     }
     if (!given.contains("spark.master") && System.getenv("MASTER") == null) {
       b.master("local[*]").config("spark.ui.showConsoleProgress", "false");
+      if (!given.contains("spark.ui.enabled")) {
+        // An embedded run ends with its JVM: nobody opens its UI, and starting it costs a second.
+        b.config("spark.ui.enabled", "false");
+      }
     }
     return b.getOrCreate();
+  }
+
+  /**
+   * The derived shuffle partition count for {@code inputBytes} of input: one per {@link
+   * #INPUT_BYTES_PER_PARTITION}, at least {@link #DEFAULT_SHUFFLE_PARTITIONS}, at most {@link
+   * #MAX_DERIVED_PARTITIONS}.
+   */
+  public static int partitionsFor(long inputBytes) {
+    long n = (inputBytes + INPUT_BYTES_PER_PARTITION - 1) / INPUT_BYTES_PER_PARTITION;
+    return (int) Math.max(DEFAULT_SHUFFLE_PARTITIONS, Math.min(MAX_DERIVED_PARTITIONS, n));
+  }
+
+  /**
+   * Sizes the shuffle partitions of a session made by {@link #forJob} without a given count to
+   * {@code inputBytes} ({@link #partitionsFor}); returns the count the session uses, given or
+   * derived.
+   */
+  public static int forInput(SparkSession spark, long inputBytes) {
+    if (Boolean.parseBoolean(spark.conf().get(DERIVED, "false"))) {
+      spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitionsFor(inputBytes)));
+    }
+    return Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
   }
 
   /** A small local session for tests: local[2], UI off, loopback, two shuffle partitions. */

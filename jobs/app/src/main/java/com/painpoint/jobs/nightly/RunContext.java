@@ -1,6 +1,7 @@
 package com.painpoint.jobs.nightly;
 
 import com.painpoint.features.config.PainpointConfig;
+import com.painpoint.features.spark.SparkSessions;
 import com.painpoint.features.taxonomy.Taxonomy;
 import com.painpoint.features.window.LookbackWindow;
 import com.painpoint.jobs.io.PreviousRuns;
@@ -15,6 +16,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything a stage of one night may use, built once before the first stage: Spark, the options,
@@ -39,12 +42,20 @@ record RunContext(
   /** The design's stages: contracts … report. */
   static final int STAGES = 8;
 
+  private static final Logger LOG = LoggerFactory.getLogger("painpoint");
+
   /**
    * Reads and validates config and taxonomy and finds the previous committed run, then takes the
    * run's lock and staging folder (so bad config never touches the output).
    */
   static RunContext open(SparkSession spark, NightlyOptions o) {
     Instant startedAt = Instant.now();
+    long inputBytes = inputBytes(spark, o.crm(), o.feedback(), o.clickstream());
+    int partitions = SparkSessions.forInput(spark, inputBytes);
+    LOG.info(
+        "input {} MiB; {} shuffle partitions (set spark.sql.shuffle.partitions to choose)",
+        String.format(java.util.Locale.ROOT, "%.1f", inputBytes / 1048576.0),
+        partitions);
     String configText = o.config() == null ? "" : TextFiles.read(spark, o.config(), "config");
     PainpointConfig config =
         o.config() == null
@@ -65,6 +76,29 @@ record RunContext(
         new Stages(spark, STAGES),
         startedAt,
         sha256(configText + "\u0000" + taxonomyText));
+  }
+
+  /**
+   * Bytes under the given input paths (files or folders, any Hadoop file system); a path that
+   * cannot be read counts 0 here and fails with a clear error in the contracts stage.
+   */
+  static long inputBytes(SparkSession spark, String... paths) {
+    long total = 0;
+    for (String p : paths) {
+      if (p == null) {
+        continue;
+      }
+      try {
+        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(p);
+        total +=
+            path.getFileSystem(spark.sparkContext().hadoopConfiguration())
+                .getContentSummary(path)
+                .getLength();
+      } catch (java.io.IOException | IllegalArgumentException e) {
+        LOG.debug("cannot size input {}", p, e);
+      }
+    }
+    return total;
   }
 
   LocalDate runDate() {
