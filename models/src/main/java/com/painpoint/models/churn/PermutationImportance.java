@@ -45,6 +45,7 @@ public final class PermutationImportance {
                 prepared, types.idCol(), s.trainShare(), s.validationShare(), s.seed())
             .filter(col(ChurnColumns.SPLIT).equalTo(ChurnColumns.TEST))
             .cache();
+    List<Dataset<Row>> cached = new ArrayList<>(List.of(test));
     Map<String, List<String>> groups = new LinkedHashMap<>();
     for (String t : touchpoints) {
       List<String> group = new ArrayList<>();
@@ -61,13 +62,15 @@ public final class PermutationImportance {
       // One scoring pass: the held-out customers as they are (group 0) and once per touchpoint
       // with its group shuffled (groups 1..n), all in one table; every ROC AUC from one
       // aggregation.
+      // One permutation of the customers serves every touchpoint.
+      Dataset<Row> pairs = pairs(test, types.idCol(), s.seed()).cache();
+      cached.add(pairs);
       Dataset<Row> all = test.withColumn(GROUP, lit(0));
       int g = 0;
       for (List<String> group : groups.values()) {
         g++;
         all =
-            all.unionByName(
-                permuted(test, group, types.idCol(), s.seed()).withColumn(GROUP, lit(g)));
+            all.unionByName(permuted(test, pairs, group, types.idCol()).withColumn(GROUP, lit(g)));
       }
       Map<Integer, Double> aucs =
           ChurnEvaluation.rocAucByGroup(ChurnModel.score(model.model(), all), GROUP);
@@ -78,33 +81,42 @@ public final class PermutationImportance {
       }
       return out;
     } finally {
-      test.unpersist();
+      cached.forEach(Dataset::unpersist);
     }
   }
 
   /**
-   * @param rows held-out customers
-   * @param group columns moved together from one customer to another
-   * @param idCol the shuffle pairs the rows in id-hash order with the rows in seeded id-hash order,
-   *     so the same rows and seed always give the same permutation
+   * The permutation of {@code rows}: each id (column {@code idCol}) with the id it takes a group of
+   * columns from ({@value #MOVED_FROM}). The rows in id-hash order are paired with the rows in
+   * seeded id-hash order, both orders numbered by a distributed sort, so the same rows and seed
+   * always give the same permutation, whatever the partitioning.
    */
-  public static Dataset<Row> permuted(
-      Dataset<Row> rows, List<String> group, String idCol, long seed) {
-    Dataset<Row> keep =
+  static Dataset<Row> pairs(Dataset<Row> rows, String idCol, long seed) {
+    Dataset<Row> ids = rows.select(col(idCol));
+    Dataset<Row> byHash = GlobalOrder.rowNumber(ids, ROW, xxhash64(col(idCol)), col(idCol));
+    Dataset<Row> bySeededHash =
         GlobalOrder.rowNumber(
-            rows.drop(group.toArray(String[]::new)), ROW, xxhash64(col(idCol)), col(idCol));
+            ids.select(col(idCol).as(MOVED_FROM)),
+            ROW,
+            xxhash64(lit(seed), col(MOVED_FROM)),
+            col(MOVED_FROM));
+    return byHash.join(bySeededHash, ROW).drop(ROW);
+  }
+
+  /**
+   * {@code rows} with the columns of {@code group} moved together from one row to another by {@code
+   * pairs} ({@link #pairs}); every other column stays.
+   */
+  static Dataset<Row> permuted(
+      Dataset<Row> rows, Dataset<Row> pairs, List<String> group, String idCol) {
     List<Column> moved = new ArrayList<>();
+    moved.add(col(idCol).as(MOVED_FROM));
     for (String c : group) {
       moved.add(col(c));
     }
-    moved.add(col(idCol).as(MOVED_FROM));
-    Dataset<Row> shuffled =
-        GlobalOrder.rowNumber(
-                rows.select(moved.toArray(Column[]::new)),
-                ROW,
-                xxhash64(lit(seed), col(MOVED_FROM)),
-                col(MOVED_FROM))
-            .drop(MOVED_FROM);
-    return keep.join(shuffled, ROW).drop(ROW);
+    return rows.drop(group.toArray(String[]::new))
+        .join(pairs, idCol)
+        .join(rows.select(moved.toArray(Column[]::new)), MOVED_FROM)
+        .drop(MOVED_FROM);
   }
 }
