@@ -49,7 +49,8 @@ final class ContractFixture {
     DataQuality dq = new DataQuality(contract);
     org.apache.spark.sql.Column[] m = dq.metrics();
     SourceQuality q =
-        dq.read(validated.agg(m[0], java.util.Arrays.copyOfRange(m, 1, m.length)).first());
+        dq.read(
+            validated.agg(m[0], java.util.Arrays.copyOfRange(m, 1, m.length)).first(), validated);
     new RejectPolicy(maxShare).check(q, contract, file.toString());
     return new ContractFixture(validated, q);
   }

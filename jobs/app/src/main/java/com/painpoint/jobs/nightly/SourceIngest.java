@@ -108,7 +108,7 @@ final class SourceIngest {
       }
       throw e;
     }
-    SourceQuality quality = dq.read(measured);
+    SourceQuality quality = dq.read(measured, validated);
     WindowCounts counts = windowed ? window.read(measured) : null;
     policy.check(quality, contract, path);
     contract
