@@ -76,12 +76,15 @@ OUT = os.environ.get("PAINPOINT_OUT", f"{DATA}/out")
 LOOKBACK_DAYS = int(os.environ.get("PAINPOINT_LOOKBACK_DAYS", "365"))
 SPARK_CONN_ID = os.environ.get("PAINPOINT_SPARK_CONN_ID", "spark_default")
 
-# Spark on Java 17 needs these JVM flags on the driver and the executors. A copy of the parent
+# Spark on Java 17 needs these JVM flags on the driver and the executors (and Spark's generated
+# code runs compiled only with -XX:-DontCompileHugeMethods: a generated method above 8,000 bytes of
+# bytecode, such as a source contract's row checks, is otherwise interpreted). A copy of the parent
 # pom's <spark.jvm.opens> property (scripts/check-airflow-dag checks that they match). Setting
 # extraJavaOptions here replaces any cluster default for the same property.
 SPARK_JVM_OPENS = " ".join(
     [
         "-XX:+IgnoreUnrecognizedVMOptions",
+        "-XX:-DontCompileHugeMethods",
         "--add-modules=jdk.incubator.vector",
         "--add-opens=java.base/java.lang=ALL-UNNAMED",
         "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",

@@ -101,7 +101,10 @@ public final class CustomerRisk {
                 col(CrmSchema.MONTHLY_REVENUE),
                 col(CustomerColumns.TENURE_BAND),
                 topTouchpoints.as(TOP_TOUCHPOINTS))
-            .join(risk, CrmSchema.CUSTOMER_ID);
+            .join(risk, CrmSchema.CUSTOMER_ID)
+            // Computed once (the model scores every customer here): the deciles count, sample,
+            // sort and number these rows.
+            .localCheckpoint();
     // Deciles of the whole table by a distributed sort (ties in probability go by id).
     return GlobalOrder.tile(
             joined, DECILE, 10, col(ChurnColumns.CHURN_PROBABILITY), col(CrmSchema.CUSTOMER_ID))
