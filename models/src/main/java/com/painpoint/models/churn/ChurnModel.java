@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.sum;
 
 import com.painpoint.features.config.ChurnOptions;
 import com.painpoint.features.config.PainpointException;
+import com.painpoint.features.spark.Materialized;
 import com.painpoint.features.spark.ParallelJobs;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -125,7 +126,9 @@ public final class ChurnModel {
                 settings.seed())
             .coalesce(1)
             .sortWithinPartitions(fixedOrder(prepared, types.idCol()))
-            .cache();
+            // Held with its lineage cut: every candidate's iterations are jobs over these rows
+            // (see Materialized).
+            .localCheckpoint(true);
     List<Dataset<Row>> cached = new ArrayList<>(List.of(split));
     try {
       describe(spark, "churn: split customers");
@@ -172,9 +175,12 @@ public final class ChurnModel {
           features
               .transform(train)
               .select(ChurnColumns.LABEL, ChurnColumns.WEIGHT, ChurnColumns.FEATURES)
-              .cache();
+              .localCheckpoint(true);
       Dataset<Row> validationFeatures =
-          features.transform(validation).select(ChurnColumns.LABEL, ChurnColumns.FEATURES).cache();
+          features
+              .transform(validation)
+              .select(ChurnColumns.LABEL, ChurnColumns.FEATURES)
+              .localCheckpoint(true);
       cached.add(trainFeatures);
       cached.add(validationFeatures);
 
@@ -274,7 +280,7 @@ public final class ChurnModel {
           sizes.get(ChurnColumns.VALIDATION)[0]);
     } finally {
       describe(spark, null);
-      cached.forEach(Dataset::unpersist);
+      cached.forEach(Materialized::release);
     }
   }
 
