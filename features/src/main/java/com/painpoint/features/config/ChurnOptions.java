@@ -75,20 +75,32 @@ public record ChurnOptions(
    * Gradient-boosted trees: one model per tree depth, each with the same boosting.
    *
    * @param maxDepths tree depths tried (each 1–30, MLlib's limit)
-   * @param maxIter boosting rounds: each is several small Spark jobs, so rounds are the model's
-   *     fixed cost
+   * @param maxIter boosting rounds at most: each is several small Spark jobs, so rounds are the
+   *     model's fixed cost
    * @param stepSize learning rate, in (0, 1]
+   * @param validationTol early stopping on the validation split (MLlib's {@code validationTol}):
+   *     boosting stops at the first round whose validation log loss improves on the best so far by
+   *     less than this share of it, and keeps the rounds up to the best; 0 turns early stopping off
+   *     (every round is boosted and kept)
    */
-  public record GbtOptions(List<Integer> maxDepths, int maxIter, double stepSize)
+  public record GbtOptions(
+      List<Integer> maxDepths, int maxIter, double stepSize, double validationTol)
       implements Serializable {
     /**
-     * Depth 4, 50 rounds at step 0.2: 50 rounds at 0.2 matched 100 at 0.1 on validation
-     * (16k-customer bench night: ROC AUC 0.8561 against 0.8553) in half the time.
+     * Depth 4, 50 rounds at step 0.2 (50 rounds at 0.2 matched 100 at 0.1 on validation,
+     * 16k-customer bench night: ROC AUC 0.8561 against 0.8553, in half the time), every round kept:
+     * MLlib's early stopping ends at the first round that does not improve (no patience), which on
+     * the 200k-customer night kept 25 rounds and cost 0.006 of test ROC AUC (README).
      */
-    public static final GbtOptions DEFAULTS = new GbtOptions(List.of(4), 50, 0.2);
+    public static final GbtOptions DEFAULTS = new GbtOptions(List.of(4), 50, 0.2, 0.0);
 
     public GbtOptions {
       maxDepths = List.copyOf(maxDepths);
+    }
+
+    /** Whether boosting watches the validation split and stops early. */
+    public boolean stopsEarly() {
+      return validationTol > 0;
     }
 
     /** Binds {@code churn.gbt}: absent keys take the defaults. */
@@ -96,7 +108,8 @@ public record ChurnOptions(
     static GbtOptions fromYaml(
         @JsonProperty("max_depths") List<Integer> maxDepths,
         @JsonProperty("max_iter") Integer maxIter,
-        @JsonProperty("step_size") Double stepSize) {
+        @JsonProperty("step_size") Double stepSize,
+        @JsonProperty("validation_tol") Double validationTol) {
       GbtOptions o =
           new GbtOptions(
               grid(
@@ -106,12 +119,17 @@ public record ChurnOptions(
                   v -> v >= 1 && v <= 30,
                   "whole numbers between 1 and 30"),
               requireNonNullElse(maxIter, DEFAULTS.maxIter()),
-              requireNonNullElse(stepSize, DEFAULTS.stepSize()));
+              requireNonNullElse(stepSize, DEFAULTS.stepSize()),
+              requireNonNullElse(validationTol, DEFAULTS.validationTol()));
       if (o.maxIter() < 1) {
         throw new InvalidConfigValue("max_iter", "must be at least 1, got " + o.maxIter());
       }
       if (!(o.stepSize() > 0 && o.stepSize() <= 1)) {
         throw new InvalidConfigValue("step_size", "must be in (0, 1], got " + o.stepSize());
+      }
+      if (!(o.validationTol() >= 0 && o.validationTol() < 1)) {
+        throw new InvalidConfigValue(
+            "validation_tol", "must be in [0, 1) (0: no early stopping), got " + o.validationTol());
       }
       return o;
     }

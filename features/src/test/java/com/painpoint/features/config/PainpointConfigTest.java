@@ -178,7 +178,7 @@ class PainpointConfigTest {
     invalid(
         "churn: {gbt: {max_depth: 5}}\n",
         "c.yaml: field 'churn.gbt.max_depth' unknown field (known: max_depths, max_iter,"
-            + " step_size)");
+            + " step_size, validation_tol)");
     invalid(
         "journeys: {session_gap_minutes: 1.5}\n",
         "c.yaml: field 'journeys.session_gap_minutes' must be a whole number, got '1.5'");
@@ -210,7 +210,7 @@ class PainpointConfigTest {
     assertThat(PainpointConfig.parse("c.yaml", "churn:\n").churn()).isEqualTo(d);
     ChurnOptions c =
         PainpointConfig.parse("c.yaml", "churn: {gbt: {max_iter: 100, step_size: 0.1}}\n").churn();
-    assertThat(c.gbt()).isEqualTo(new ChurnOptions.GbtOptions(List.of(4), 100, 0.1));
+    assertThat(c.gbt()).isEqualTo(new ChurnOptions.GbtOptions(List.of(4), 100, 0.1, 0.0));
     assertThat(c.logisticRegression()).isEqualTo(d.logisticRegression());
     assertThat(c.tries(ChurnOptions.GBT)).isTrue();
   }
@@ -243,6 +243,10 @@ class PainpointConfigTest {
     invalid(
         "churn: {gbt: {step_size: 1.5}}\n",
         "c.yaml: field 'churn.gbt.step_size' must be in (0, 1], got 1.5");
+    invalid(
+        "churn: {gbt: {validation_tol: -0.1}}\n",
+        "c.yaml: field 'churn.gbt.validation_tol' must be in [0, 1) (0: no early stopping), got"
+            + " -0.1");
     invalid(
         "churn: {gbt: {max_iter: 2.5}}\n",
         "c.yaml: field 'churn.gbt.max_iter' must be a whole number, got '2.5'");

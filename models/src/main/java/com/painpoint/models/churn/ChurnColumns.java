@@ -18,6 +18,9 @@ public final class ChurnColumns {
   /** The scaled feature vector the classifiers read. */
   public static final String FEATURES = "churn_features";
 
+  /** True on the validation rows of the table a candidate that stops early fits on. */
+  public static final String IS_VALIDATION = "churn_is_validation";
+
   /** MLlib's outputs of the chosen classifier. */
   public static final String RAW_PREDICTION = "churn_raw_prediction";
 

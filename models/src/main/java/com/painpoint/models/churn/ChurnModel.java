@@ -21,10 +21,12 @@ import org.apache.spark.ml.Model;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.classification.GBTClassificationModel;
 import org.apache.spark.ml.classification.GBTClassifier;
 import org.apache.spark.ml.classification.LogisticRegression;
 import org.apache.spark.ml.classification.LogisticRegressionModel;
 import org.apache.spark.ml.feature.VectorSlicer;
+import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -94,10 +96,26 @@ public final class ChurnModel {
     }
   }
 
-  record Trial(String modelName, String params, Estimator<?> estimator) {}
+  /**
+   * A candidate. {@code stopsEarly}: it fits on the train and validation rows together, told apart
+   * by {@link ChurnColumns#IS_VALIDATION}, and watches the validation rows to stop (boosting).
+   */
+  record Trial(String modelName, String params, Estimator<?> estimator, boolean stopsEarly) {}
 
   /** A trial's fitted model, its validation ROC AUC and its fit time (seconds). */
-  private record Fitted(Trial trial, Model<?> model, double auc, double seconds) {}
+  private record Fitted(Trial trial, Model<?> model, double auc, double seconds) {
+    /** Boosting rounds kept (trees); null for a model without rounds. */
+    Integer rounds() {
+      return model instanceof GBTClassificationModel g ? g.getNumTrees() : null;
+    }
+
+    /** What the log says after the fit time: the rounds kept when boosting stops early. */
+    String stopped() {
+      return trial.stopsEarly() && rounds() != null
+          ? ", " + rounds() + " rounds kept by early stopping"
+          : "";
+    }
+  }
 
   private static final Logger LOG = LoggerFactory.getLogger("painpoint");
 
@@ -183,12 +201,30 @@ public final class ChurnModel {
               .localCheckpoint(true);
       cached.add(trainFeatures);
       cached.add(validationFeatures);
+      List<Trial> tried = trials(settings);
+      // Candidates that stop early see both splits in one table: the train rows, then the
+      // validation rows weighted like them (the loss they stop on is the one they train on).
+      Dataset<Row> trainAndValidation = null;
+      if (tried.stream().anyMatch(Trial::stopsEarly)) {
+        trainAndValidation =
+            trainFeatures
+                .withColumn(ChurnColumns.IS_VALIDATION, lit(false))
+                .unionByName(
+                    features
+                        .transform(
+                            ClassWeights.add(validation, trainSize[1], trainSize[0] - trainSize[1]))
+                        .select(ChurnColumns.LABEL, ChurnColumns.WEIGHT, ChurnColumns.FEATURES)
+                        .withColumn(ChurnColumns.IS_VALIDATION, lit(true)))
+                .coalesce(1)
+                .localCheckpoint(true);
+        cached.add(trainAndValidation);
+      }
+      Dataset<Row> trainAndValidationRows = trainAndValidation;
 
       // The candidates fit side by side (each fit is one task over the one cached partition, so
       // one at a time leaves all but one core idle); each is independent, so the figures are those
       // of a run one by one, and the choice goes through them in the order tried.
       // The trees, the longest fit, start first.
-      List<Trial> tried = trials(settings);
       List<Trial> longestFirst = new ArrayList<>(tried);
       longestFirst.sort(Comparator.comparing(t -> !t.modelName().equals(GBT)));
       List<Fitted> done =
@@ -198,7 +234,8 @@ public final class ChurnModel {
               t -> {
                 describe(spark, "churn: fit " + t.modelName() + " " + t.params());
                 long start = System.nanoTime();
-                Model<?> m = t.estimator().fit(trainFeatures);
+                Model<?> m =
+                    t.estimator().fit(t.stopsEarly() ? trainAndValidationRows : trainFeatures);
                 double auc = ChurnEvaluation.rocAuc(m.transform(validationFeatures));
                 return new Fitted(t, m, auc, (System.nanoTime() - start) / 1e9);
               });
@@ -213,12 +250,14 @@ public final class ChurnModel {
       for (Fitted f : fitted) {
         Trial t = f.trial();
         LOG.info(
-            "  churn: candidate {} {}: validation ROC AUC {} ({} s)",
+            "  churn: candidate {} {}: validation ROC AUC {} ({} s{})",
             t.modelName(),
             t.params(),
             String.format(Locale.ROOT, "%.4f", f.auc()),
-            String.format(Locale.ROOT, "%.1f", f.seconds()));
-        candidates.add(new TrainedChurnModel.Candidate(t.modelName(), t.params(), f.auc()));
+            String.format(Locale.ROOT, "%.1f", f.seconds()),
+            f.stopped());
+        candidates.add(
+            new TrainedChurnModel.Candidate(t.modelName(), t.params(), f.auc(), f.rounds()));
         if (f.auc() > bestAuc) {
           bestAuc = f.auc();
           best = f.model();
@@ -339,25 +378,32 @@ public final class ChurnModel {
                       .setFeaturesCol(ChurnColumns.FEATURES)
                       .setRawPredictionCol(ChurnColumns.RAW_PREDICTION)
                       .setProbabilityCol(ChurnColumns.PROBABILITY)
-                      .setPredictionCol(ChurnColumns.PREDICTION)));
+                      .setPredictionCol(ChurnColumns.PREDICTION),
+                  false));
         }
       }
     }
     if (o.tries(ChurnOptions.GBT)) {
       ChurnOptions.GbtOptions g = o.gbt();
       for (int depth : g.maxDepths()) {
+        GBTClassifier gbt = new GBTClassifier();
+        if (g.stopsEarly()) {
+          gbt.setValidationIndicatorCol(ChurnColumns.IS_VALIDATION);
+          // MLlib has no setter for validationTol: copying with a param map sets it.
+          gbt = gbt.copy(new ParamMap().put(gbt.validationTol(), (Object) g.validationTol()));
+        }
         out.add(
             new Trial(
                 GBT,
                 String.format(
-                    Locale.ROOT,
-                    "maxIter=%d maxDepth=%d stepSize=%s seed=%d",
-                    g.maxIter(),
-                    depth,
-                    g.stepSize(),
-                    s.seed()),
-                new GBTClassifier()
-                    .setMaxIter(g.maxIter())
+                        Locale.ROOT,
+                        "maxIter=%d maxDepth=%d stepSize=%s seed=%d",
+                        g.maxIter(),
+                        depth,
+                        g.stepSize(),
+                        s.seed())
+                    + (g.stopsEarly() ? " validationTol=" + g.validationTol() : ""),
+                gbt.setMaxIter(g.maxIter())
                     .setMaxDepth(depth)
                     .setStepSize(g.stepSize())
                     .setSeed(s.seed())
@@ -366,7 +412,8 @@ public final class ChurnModel {
                     .setFeaturesCol(ChurnColumns.FEATURES)
                     .setRawPredictionCol(ChurnColumns.RAW_PREDICTION)
                     .setProbabilityCol(ChurnColumns.PROBABILITY)
-                    .setPredictionCol(ChurnColumns.PREDICTION)));
+                    .setPredictionCol(ChurnColumns.PREDICTION),
+                g.stopsEarly()));
       }
     }
     return out;

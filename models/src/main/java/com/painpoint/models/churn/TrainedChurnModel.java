@@ -36,8 +36,9 @@ public record TrainedChurnModel(
    * @param modelName the model family
    * @param params its settings, as {@code name=value} pairs
    * @param validationAuc its ROC AUC on the validation split
+   * @param rounds boosting rounds kept (trees, after early stopping); null for a linear model
    */
-  public record Candidate(String modelName, String params, double validationAuc) {}
+  public record Candidate(String modelName, String params, double validationAuc, Integer rounds) {}
 
   /**
    * Platt scaling: P(churn) = 1 / (1 + exp(-(slope x margin + intercept))), where the margin is the

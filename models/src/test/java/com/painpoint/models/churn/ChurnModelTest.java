@@ -46,7 +46,7 @@ class ChurnModelTest extends SparkTestBase {
             new ChurnOptions(
                 List.of(ChurnOptions.LOGISTIC_REGRESSION, ChurnOptions.GBT),
                 new ChurnOptions.LogisticRegressionOptions(List.of(0.01), List.of(0.0)),
-                new ChurnOptions.GbtOptions(List.of(3), 10, 0.1),
+                new ChurnOptions.GbtOptions(List.of(3), 10, 0.1, 0.0),
                 true));
     trained = ChurnModel.train(ChurnTable.prepare(raw, types), types, quick);
   }
@@ -181,6 +181,39 @@ class ChurnModelTest extends SparkTestBase {
         .isEqualTo(trained.test().n());
     // Churn rises across deciles of predicted risk.
     assertThat(bins.get(bins.size() - 1).observedRate()).isGreaterThan(bins.get(0).observedRate());
+  }
+
+  @Test
+  void boostingStopsEarlyOnTheValidationSplitUnlessToldNotTo() {
+    // Deep trees at full step overfit 540 customers within a few rounds: watching the validation
+    // split stops well before the cap; with validation_tol 0 every round is boosted and kept.
+    Dataset<Row> prepared = ChurnTable.prepare(synthetic(900, 7L), types);
+    int cap = 10;
+    TrainedChurnModel stopped = ChurnModel.train(prepared, types, gbtOnly(cap, 0.001));
+    TrainedChurnModel everyRound = ChurnModel.train(prepared, types, gbtOnly(cap, 0.0));
+
+    assertThat(stopped.best(ChurnModel.GBT).rounds()).isBetween(1, cap / 2);
+    assertThat(stopped.best(ChurnModel.GBT).params()).endsWith("validationTol=0.001");
+    assertThat(everyRound.best(ChurnModel.GBT).rounds()).isEqualTo(cap);
+    // Stopped before it overfits, the model ranks the validation customers better.
+    assertThat(stopped.best(ChurnModel.GBT).validationAuc())
+        .isGreaterThan(everyRound.best(ChurnModel.GBT).validationAuc());
+    // The split is the same: early stopping reads the validation rows, it does not train on them.
+    assertThat(stopped.trainRows()).isEqualTo(everyRound.trainRows());
+    assertThat(stopped.test().n()).isEqualTo(everyRound.test().n());
+    assertThat(trained.best(ChurnModel.LOGISTIC_REGRESSION).rounds()).isNull();
+  }
+
+  private static ChurnModel.Settings gbtOnly(int maxIter, double validationTol) {
+    return new ChurnModel.Settings(
+        42L,
+        0.6,
+        0.2,
+        new ChurnOptions(
+            List.of(ChurnOptions.GBT),
+            ChurnOptions.LogisticRegressionOptions.DEFAULTS,
+            new ChurnOptions.GbtOptions(List.of(6), maxIter, 1.0, validationTol),
+            false));
   }
 
   @Test

@@ -36,6 +36,9 @@ class ChurnSettingsTest {
             "logistic_regression regParam=0.1 elasticNetParam=0.5",
             "gbt maxIter=50 maxDepth=4 stepSize=0.2 seed=42");
     GBTClassifier gbt = (GBTClassifier) ChurnModel.trials(s).get(5).estimator();
+    // Every round by default: early stopping is opt-in (churn.gbt.validation_tol).
+    assertThat(ChurnModel.trials(s).get(5).stopsEarly()).isFalse();
+    assertThat(gbt.isSet(gbt.validationIndicatorCol())).isFalse();
     assertThat(gbt.getMaxIter()).isEqualTo(50);
     assertThat(gbt.getMaxDepth()).isEqualTo(4);
     assertThat(gbt.getStepSize()).isEqualTo(0.2);
@@ -50,15 +53,20 @@ class ChurnSettingsTest {
                 """
                 churn:
                   models: [gbt]
-                  gbt: {max_depths: [3, 5], max_iter: 20, step_size: 0.1}
+                  gbt: {max_depths: [3, 5], max_iter: 20, step_size: 0.1, validation_tol: 0.002}
                   permutation_importance: false
                 """)
             .churn();
     ChurnModel.Settings s = ChurnModel.Settings.from(churn);
     assertThat(trials(s))
         .containsExactly(
-            "gbt maxIter=20 maxDepth=3 stepSize=0.1 seed=42",
-            "gbt maxIter=20 maxDepth=5 stepSize=0.1 seed=42");
+            "gbt maxIter=20 maxDepth=3 stepSize=0.1 seed=42 validationTol=0.002",
+            "gbt maxIter=20 maxDepth=5 stepSize=0.1 seed=42 validationTol=0.002");
+    // validation_tol > 0: boosting watches the validation rows, told apart by their indicator.
+    assertThat(ChurnModel.trials(s).get(0).stopsEarly()).isTrue();
+    GBTClassifier stopping = (GBTClassifier) ChurnModel.trials(s).get(0).estimator();
+    assertThat(stopping.getValidationIndicatorCol()).isEqualTo(ChurnColumns.IS_VALIDATION);
+    assertThat(stopping.getValidationTol()).isEqualTo(0.002);
     assertThat(s.permutationImportance()).isFalse();
 
     ChurnModel.Settings lr =

@@ -190,7 +190,8 @@ final class ChurnRun implements NightStage<ChurnRun.Result> {
     List<ChurnFigures.Candidate> candidates = new ArrayList<>();
     for (TrainedChurnModel.Candidate c : model.candidates()) {
       candidates.add(
-          new ChurnFigures.Candidate(c.modelName(), c.params(), round(c.validationAuc())));
+          new ChurnFigures.Candidate(
+              c.modelName(), c.params(), round(c.validationAuc()), c.rounds()));
     }
     List<ChurnFigures.Bin> bins = new ArrayList<>();
     for (ChurnMetrics.CalibrationBin b : test.calibration()) {

@@ -25,8 +25,11 @@ public record ChurnFigures(
     Test test,
     Map<String, Double> permutationAucDrop) {
 
-  /** One model tried, with its validation ROC AUC. */
-  public record Candidate(String model, String params, double validationRocAuc) {}
+  /**
+   * One model tried, with its validation ROC AUC and, for boosted trees, the rounds kept (after
+   * early stopping on the validation split).
+   */
+  public record Candidate(String model, String params, double validationRocAuc, Integer rounds) {}
 
   /**
    * How the chosen model's margin becomes a probability: Platt scaling fitted on the validation

@@ -1,5 +1,7 @@
 package com.painpoint.jobs.eval;
 
+import com.painpoint.features.config.ChurnOptions;
+import com.painpoint.features.config.PainpointConfig;
 import com.painpoint.features.config.PainpointException;
 import com.painpoint.models.churn.ChurnMetrics;
 import com.painpoint.models.churn.ChurnModel;
@@ -24,7 +26,8 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class EvalChurnMain {
   static final String USAGE =
-      "usage: scripts/eval-churn --input FILE.csv --label-col L [--id-col C] [--seed S]";
+      "usage: scripts/eval-churn --input FILE.csv --label-col L [--id-col C] [--seed S]"
+          + " [--config painpoint.yaml (its churn: section: candidates, boosting, early stopping)]";
 
   private EvalChurnMain() {}
 
@@ -33,14 +36,20 @@ public final class EvalChurnMain {
         "eval-churn",
         session -> {
           EvalArgs a =
-              new EvalArgs(args, Set.of("--input", "--label-col", "--id-col", "--seed"), USAGE);
+              new EvalArgs(
+                  args, Set.of("--input", "--label-col", "--id-col", "--seed", "--config"), USAGE);
           String input = a.required("--input", USAGE);
           String labelCol = a.required("--label-col", USAGE);
           String idCol = a.get("--id-col", null);
           int seed = a.integer("--seed", 42);
+          String config = a.get("--config", null);
           requireFile(input);
+          ChurnOptions churn =
+              config == null
+                  ? ChurnOptions.DEFAULTS
+                  : PainpointConfig.load(Path.of(config)).churn();
           SparkSession spark = session.get();
-          run(spark, input, labelCol, idCol, seed);
+          run(spark, input, labelCol, idCol, ChurnModel.Settings.from(churn).withSeed(seed));
         });
   }
 
@@ -51,7 +60,13 @@ public final class EvalChurnMain {
     }
   }
 
-  static void run(SparkSession spark, String input, String labelCol, String idCol, int seed) {
+  static void run(
+      SparkSession spark,
+      String input,
+      String labelCol,
+      String idCol,
+      ChurnModel.Settings settings) {
+    long seed = settings.seed();
     long start = System.nanoTime();
     // Every column as text, as a CRM export gives it; the detector decides what is a number.
     Dataset<Row> raw = spark.read().option("header", "true").option("escape", "\"").csv(input);
@@ -78,9 +93,7 @@ public final class EvalChurnMain {
       System.out.println("excluded     " + e.getKey() + ": " + e.getValue());
     }
 
-    TrainedChurnModel m =
-        ChurnModel.train(
-            ChurnTable.prepare(raw, types), types, ChurnModel.Settings.defaults().withSeed(seed));
+    TrainedChurnModel m = ChurnModel.train(ChurnTable.prepare(raw, types), types, settings);
     ChurnMetrics t = m.test();
     System.out.printf(
         Locale.ROOT,
@@ -92,7 +105,12 @@ public final class EvalChurnMain {
     System.out.println("candidates   (class-weighted; ROC AUC on the validation split)");
     for (TrainedChurnModel.Candidate c : m.candidates()) {
       System.out.printf(
-          Locale.ROOT, "  %-20s %-45s %.4f%n", c.modelName(), c.params(), c.validationAuc());
+          Locale.ROOT,
+          "  %-20s %-45s %.4f%s%n",
+          c.modelName(),
+          c.params(),
+          c.validationAuc(),
+          c.rounds() == null ? "" : " (" + c.rounds() + " rounds kept)");
     }
     System.out.printf(
         Locale.ROOT,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.painpoint.features.config.PainpointException;
 import com.painpoint.features.testing.SparkTestBase;
+import com.painpoint.models.churn.ChurnModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +33,8 @@ class EvalChurnMainTest extends SparkTestBase {
   @Test
   void aMissingLabelColumnFailsNamingFileAndColumns() throws IOException {
     String f = csv("no-label.csv", "id,tenure,Churned\na,1,Yes\nb,2,No\n");
-    assertThatThrownBy(() -> EvalChurnMain.run(spark, f, "Churn", "id", 42))
+    assertThatThrownBy(
+            () -> EvalChurnMain.run(spark, f, "Churn", "id", ChurnModel.Settings.defaults()))
         .isInstanceOf(PainpointException.class)
         .hasMessage(f + ": column 'Churn' not found; columns: id, tenure, Churned");
   }
@@ -40,7 +42,8 @@ class EvalChurnMainTest extends SparkTestBase {
   @Test
   void anUnreadableLabelFailsNamingFileColumnAndValue() throws IOException {
     String f = csv("bad-label.csv", "id,tenure,Churn\na,1,Yes\nb,2,maybe\nc,3,No\n");
-    assertThatThrownBy(() -> EvalChurnMain.run(spark, f, "Churn", "id", 42))
+    assertThatThrownBy(
+            () -> EvalChurnMain.run(spark, f, "Churn", "id", ChurnModel.Settings.defaults()))
         .isInstanceOf(PainpointException.class)
         .hasMessage(
             f
