@@ -100,7 +100,10 @@ public final class NightlyJob {
           ranking.impact());
     } catch (Throwable e) {
       // Throwable: a failed Spark job throws the checked SparkException, which must abort too.
-      held.forEach(SourceIngest.Ingested::release);
+      // The sources are ingested side by side; one still finishing adds itself under this lock.
+      synchronized (held) {
+        held.forEach(SourceIngest.Ingested::release);
+      }
       ctx.out().abort();
       throw e;
     }

@@ -110,7 +110,12 @@ final class SourceIngest {
     }
     SourceQuality quality = dq.read(measured, validated);
     WindowCounts counts = windowed ? window.read(measured) : null;
-    policy.check(quality, contract, path);
+    try {
+      policy.check(quality, contract, path);
+    } catch (RuntimeException e) {
+      validated.unpersist();
+      throw e;
+    }
     contract
         .rejected(validated)
         .coalesce(1)
