@@ -32,11 +32,7 @@ final class ChildJvm {
     props.addAll(jvmProps);
     List<String> cmd =
         com.painpoint.jobs.bench.ChildJvm.command(
-            "3g",
-            List.of("--add-", "-XX:", "-Dio.netty", "-Djdk."),
-            props,
-            mainClass,
-            List.of(args));
+            "3g", com.painpoint.jobs.bench.ChildJvm.JOB_FLAGS, props, mainClass, List.of(args));
     try {
       Process p =
           new ProcessBuilder(cmd)

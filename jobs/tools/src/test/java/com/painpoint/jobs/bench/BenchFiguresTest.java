@@ -124,4 +124,22 @@ class BenchFiguresTest {
         .contains(" sentiment_ratio_sst2=12.0 ", " sentiment_ratio_short=3.0 ")
         .contains(" mid_size_s=700.0 ", " mid_size_judged_s=920.0 ", " mid_size_night=MISS");
   }
+
+  @Test
+  void benchChildrenLaunchWithTheJobsJvmFlags() {
+    // Surefire passes the pom's spark.jvm.opens, as scripts/lib.sh does to the bench's own JVM.
+    List<String> own =
+        java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+    assertThat(own).contains("-XX:-DontCompileHugeMethods");
+    List<String> cmd =
+        ChildJvm.command("1g", ChildJvm.BENCH_INHERITED, List.of(), "Main", List.of("--x"));
+    assertThat(cmd)
+        .contains(
+            "-Xmx1g",
+            "-XX:-DontCompileHugeMethods",
+            "--add-modules=jdk.incubator.vector",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "-Djdk.reflect.useDirectMethodHandle=false")
+        .endsWith("Main", "--x");
+  }
 }
