@@ -135,18 +135,17 @@ public final class ChurnModel {
     // fix that (adaptive execution coalesces its partitions by their sizes, which differed between
     // an embedded run and the same night on a cluster). One task also suits a table of thousands
     // of customers best.
+    // Held with its lineage cut: every candidate's iterations are jobs over these rows.
     Dataset<Row> split =
-        StratifiedSplit.assign(
-                prepared,
-                types.idCol(),
-                settings.trainShare(),
-                settings.validationShare(),
-                settings.seed())
-            .coalesce(1)
-            .sortWithinPartitions(fixedOrder(prepared, types.idCol()))
-            // Held with its lineage cut: every candidate's iterations are jobs over these rows
-            // (see Materialized).
-            .localCheckpoint(true);
+        Materialized.of(
+            StratifiedSplit.assign(
+                    prepared,
+                    types.idCol(),
+                    settings.trainShare(),
+                    settings.validationShare(),
+                    settings.seed())
+                .coalesce(1)
+                .sortWithinPartitions(fixedOrder(prepared, types.idCol())));
     List<Dataset<Row>> cached = new ArrayList<>(List.of(split));
     try {
       describe(spark, "churn: split customers");
@@ -190,15 +189,13 @@ public final class ChurnModel {
               .setStages(ChurnFeatures.stages(types).toArray(new PipelineStage[0]))
               .fit(train);
       Dataset<Row> trainFeatures =
-          features
-              .transform(train)
-              .select(ChurnColumns.LABEL, ChurnColumns.WEIGHT, ChurnColumns.FEATURES)
-              .localCheckpoint(true);
+          Materialized.of(
+              features
+                  .transform(train)
+                  .select(ChurnColumns.LABEL, ChurnColumns.WEIGHT, ChurnColumns.FEATURES));
       Dataset<Row> validationFeatures =
-          features
-              .transform(validation)
-              .select(ChurnColumns.LABEL, ChurnColumns.FEATURES)
-              .localCheckpoint(true);
+          Materialized.of(
+              features.transform(validation).select(ChurnColumns.LABEL, ChurnColumns.FEATURES));
       cached.add(trainFeatures);
       cached.add(validationFeatures);
       List<Trial> tried = trials(settings);
@@ -207,16 +204,17 @@ public final class ChurnModel {
       Dataset<Row> trainAndValidation = null;
       if (tried.stream().anyMatch(Trial::stopsEarly)) {
         trainAndValidation =
-            trainFeatures
-                .withColumn(ChurnColumns.IS_VALIDATION, lit(false))
-                .unionByName(
-                    features
-                        .transform(
-                            ClassWeights.add(validation, trainSize[1], trainSize[0] - trainSize[1]))
-                        .select(ChurnColumns.LABEL, ChurnColumns.WEIGHT, ChurnColumns.FEATURES)
-                        .withColumn(ChurnColumns.IS_VALIDATION, lit(true)))
-                .coalesce(1)
-                .localCheckpoint(true);
+            Materialized.of(
+                trainFeatures
+                    .withColumn(ChurnColumns.IS_VALIDATION, lit(false))
+                    .unionByName(
+                        features
+                            .transform(
+                                ClassWeights.add(
+                                    validation, trainSize[1], trainSize[0] - trainSize[1]))
+                            .select(ChurnColumns.LABEL, ChurnColumns.WEIGHT, ChurnColumns.FEATURES)
+                            .withColumn(ChurnColumns.IS_VALIDATION, lit(true)))
+                    .coalesce(1));
         cached.add(trainAndValidation);
       }
       Dataset<Row> trainAndValidationRows = trainAndValidation;
