@@ -403,6 +403,13 @@ public final class BenchMain {
         p.getOrDefault("ratio_sst2", "(not found)"),
         p.getOrDefault("ratio_short", "(not found)"),
         p.getOrDefault("ratio_sample", "(not found)"));
+    System.out.printf(
+        Locale.ROOT,
+        "[bench] sentence encoder alone, sentences/s on one thread: SST-2 dev %s, short texts %s,"
+            + " generated feedback %s%n",
+        p.getOrDefault("sst2_embed_sps", "(not found)"),
+        p.getOrDefault("short_embed_sps", "(not found)"),
+        p.getOrDefault("sample_embed_sps", "(not found)"));
     return p;
   }
 
