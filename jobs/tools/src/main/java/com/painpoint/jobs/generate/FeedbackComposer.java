@@ -28,19 +28,31 @@ final class FeedbackComposer {
    * One written sentence and the planted theme it was written from (null for none): a line of
    * feedback_labels.jsonl.
    */
-  record Sentence(String text, FeedbackText.Theme theme) {
+  /**
+   * One written sentence: the planted theme it was written from, if any, and for a sentence that
+   * only vents about a touchpoint (names it, says nothing concrete: "your billing is a joke") that
+   * touchpoint.
+   */
+  record Sentence(String text, FeedbackText.Theme theme, Touchpoint vent) {
     static Sentence none(String text) {
-      return new Sentence(text, null);
+      return new Sentence(text, null, null);
     }
 
     static Sentence planted(String text, FeedbackText.Theme theme) {
-      return new Sentence(text, theme);
+      return new Sentence(text, theme, null);
+    }
+
+    static Sentence vent(String text, Touchpoint about) {
+      return new Sentence(text, null, about);
     }
 
     Sentence withText(String t) {
-      return new Sentence(t, theme);
+      return new Sentence(t, theme, vent);
     }
   }
+
+  /** A follow-up remark: venting about the touchpoint it names, or a remark that names none. */
+  private record FollowUp(String text, Touchpoint vent) {}
 
   private enum Tone {
     NEGATIVE,
@@ -157,7 +169,7 @@ final class FeedbackComposer {
           about.size() == 1 && r.nextDouble() < PlantedEffects.complaintFollowUpProbability(t);
       if (followUp && r.nextDouble() < 0.3) {
         // A run-on: the follow-up joined to the complaint in one sentence.
-        core = runOn(core, followUp(t));
+        core = runOn(core, followUp(t).text());
         followUp = false;
       }
       if (story && r.nextDouble() < 0.6) {
@@ -167,13 +179,15 @@ final class FeedbackComposer {
                 + ", and "
                 + FeedbackText.decapitalize(core);
         if (followUp && r.nextBoolean()) {
-          core = runOn(core, followUp(t));
+          core = runOn(core, followUp(t).text());
           followUp = false;
         }
       }
       sentences.add(Sentence.planted(core, theme));
       if (followUp || (story && sentences.size() < 4 && r.nextDouble() < 0.7)) {
-        sentences.add(Sentence.none(statement(followUp(t), null)));
+        FollowUp f = followUp(t);
+        String text = statement(f.text(), null);
+        sentences.add(f.vent() == null ? Sentence.none(text) : Sentence.vent(text, f.vent()));
       }
     }
     Tone tone = Tone.NEGATIVE;
@@ -240,10 +254,11 @@ final class FeedbackComposer {
   }
 
   /** Venting about the touchpoint, or a remark that names none. */
-  private String followUp(Touchpoint t) {
+  private FollowUp followUp(Touchpoint t) {
     return r.nextBoolean()
-        ? FeedbackText.expand(Visits.pick(r, FeedbackText.VENT), r, t)
-        : FeedbackText.expand(Visits.pick(r, FeedbackText.IMPLICIT_NEGATIVE), r, null);
+        ? new FollowUp(FeedbackText.expand(Visits.pick(r, FeedbackText.VENT), r, t), t)
+        : new FollowUp(
+            FeedbackText.expand(Visits.pick(r, FeedbackText.IMPLICIT_NEGATIVE), r, null), null);
   }
 
   /** Two sentences written as one: "…, and …", "… so …", "… - …". */

@@ -17,7 +17,8 @@ final class FeedbackJson {
   /**
    * The lines of feedback_labels.jsonl for one row: per written sentence its index (from 0, in the
    * order written), its text, and the planted theme it was written from ({@code touchpoint} and
-   * {@code theme}), or {@code "none"} with a null touchpoint.
+   * {@code theme}), or {@code "none"} with a null touchpoint; a sentence that only vents about a
+   * touchpoint also has {@code vent}, that touchpoint's id.
    */
   static List<String> labelLines(FeedbackRecord f) {
     List<String> out = new ArrayList<>();
@@ -29,6 +30,11 @@ final class FeedbackJson {
       n.put("sentence", s.text());
       n.put("touchpoint", s.theme() == null ? null : s.theme().touchpoint().id);
       n.put("theme", s.theme() == null ? "none" : s.theme().label());
+      if (s.vent() != null) {
+        // Venting about a touchpoint with no concrete subject: the themes stage's "general
+        // dissatisfaction" bucket of that touchpoint should hold it.
+        n.put("vent", s.vent().id);
+      }
       out.add(write(n));
     }
     return out;
