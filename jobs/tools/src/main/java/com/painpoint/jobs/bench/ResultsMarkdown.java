@@ -264,7 +264,7 @@ final class ResultsMarkdown {
               "| %s | %s | %s | **%s** | %s |%n",
               t.get("target"),
               t.get("goal"),
-              t.get("measured"),
+              t.get("measured") == null ? "-" : t.get("measured"),
               t.get("status"),
               t.get("in_the_way")));
     }
