@@ -164,11 +164,15 @@ public final class EvalAttributionMain {
     int fn = 0;
     int polarityRight = 0;
     int polarityN = 0;
+    // per category: tp, fp, fn
+    Map<String, int[]> perCategory = new java.util.TreeMap<>();
     for (Gold g : gold) {
       Map<String, double[]> pred = predicted.getOrDefault(g.id(), Map.of());
       for (String c : known) {
         boolean isGold = g.categories().containsKey(c);
         boolean isPred = pred.containsKey(c);
+        int[] counts = perCategory.computeIfAbsent(c, k -> new int[3]);
+        counts[isGold && isPred ? 0 : isPred ? 1 : isGold ? 2 : 0] += isGold || isPred ? 1 : 0;
         if (isGold && isPred) {
           tp++;
           String polarity = g.categories().get(c);
@@ -191,10 +195,27 @@ public final class EvalAttributionMain {
     double recall = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
     double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
     double accuracy = polarityN == 0 ? 0 : (double) polarityRight / polarityN;
+    StringBuilder byCategory = new StringBuilder();
+    for (Map.Entry<String, int[]> e : perCategory.entrySet()) {
+      int[] c = e.getValue();
+      double p = c[0] + c[1] == 0 ? 0 : (double) c[0] / (c[0] + c[1]);
+      double r = c[0] + c[2] == 0 ? 0 : (double) c[0] / (c[0] + c[2]);
+      byCategory.append(
+          String.format(
+              Locale.ROOT,
+              "  %-16s precision %.4f recall %.4f F1 %.4f (tp %d, fp %d, fn %d)%n",
+              e.getKey(),
+              p,
+              r,
+              p + r == 0 ? 0 : 2 * p * r / (p + r),
+              c[0],
+              c[1],
+              c[2]));
+    }
     return String.format(
         Locale.ROOT,
         "sentiment model   %s%nattribution       %s%nsentences         %d%ncategories        %s%ndetection         precision %.4f recall %.4f"
-            + " micro-F1 %.4f (tp %d, fp %d, fn %d)%npolarity accuracy %.4f on %d found"
+            + " micro-F1 %.4f (tp %d, fp %d, fn %d)%n%spolarity accuracy %.4f on %d found"
             + " categories (negative/neutral/positive)%n"
             + "RESULT micro_f1=%.4f polarity_accuracy=%.4f n=%d",
         settings.describe(),
@@ -207,6 +228,7 @@ public final class EvalAttributionMain {
         tp,
         fp,
         fn,
+        byCategory,
         accuracy,
         polarityN,
         f1,
