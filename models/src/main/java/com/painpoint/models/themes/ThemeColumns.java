@@ -26,7 +26,10 @@ public final class ThemeColumns {
   /** In {@code feedback_scored}: the theme of a negative sentence in each of its touchpoints. */
   public static final String THEME_IDS = "theme_ids";
 
-  /** Per clustered sentence: its theme's index within the touchpoint (-1: other). */
+  /**
+   * Per clustered sentence: its theme's index within the touchpoint (-1: other, -3: general
+   * dissatisfaction).
+   */
   public static final String CLUSTER = "cluster";
 
   /** Per clustered sentence: cosine similarity to its theme's centroid. */
@@ -40,11 +43,25 @@ public final class ThemeColumns {
   public static final int OTHER = -1;
 
   /**
+   * Per clustered sentence: the touchpoint's general-dissatisfaction bucket (venting with no
+   * concrete subject).
+   */
+  public static final int GENERAL = -3;
+
+  /** The label of a touchpoint's general-dissatisfaction bucket. */
+  public static final String GENERAL_LABEL = "general dissatisfaction (no concrete subject)";
+
+  /**
    * Internal: the theme a sentence had in the previous run (same feedback, text and touchpoint).
    */
   static final String PREVIOUS_THEME = "_previous_theme";
 
   private ThemeColumns() {}
+
+  /** The id of a touchpoint's general-dissatisfaction bucket. */
+  public static String generalId(String touchpoint) {
+    return touchpoint + "-general";
+  }
 
   /** The id of a touchpoint's {@code other} bucket. */
   public static String otherId(String touchpoint) {

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sort_array;
@@ -53,6 +54,9 @@ public final class ThemeDiscovery {
   static final int TERMS_KEPT = 30;
 
   static final int LABEL_TERMS = 10;
+
+  /** Internal: the sentence only vents (see {@link ThemeColumns#GENERAL}). */
+  static final String GENERAL_COL = "_general";
 
   public static final StructType SCHEMA =
       new StructType()
@@ -143,6 +147,17 @@ public final class ThemeDiscovery {
                 size(col("_content"))
                     .geq(options.minTerms())
                     .and(ThemeVectors.hasDirection(col(ThemeVectors.FEATURES))))
+            // Venting with no concrete subject ("This is unacceptable.", "Your billing is a
+            // joke."): fewer than min_terms content words once the night's generic words and the
+            // touchpoint's own name are set aside. It says how the customer feels about the
+            // touchpoint, not what went wrong there: the general-dissatisfaction bucket.
+            .withColumn(
+                GENERAL_COL,
+                expr(
+                    "size(filter(_content, x -> NOT array_contains(split(lower("
+                        + ThemeColumns.TOUCHPOINT
+                        + "), '[^a-z]+'), x))) < "
+                        + options.minTerms()))
             .select(
                 col(FeedbackSchema.FEEDBACK_ID),
                 col(SentimentColumns.TEXT_HASH),
@@ -153,6 +168,7 @@ public final class ThemeDiscovery {
                 col(SentimentColumns.SCORE),
                 col(ThemeVectors.TERMS),
                 col("_clusterable"),
+                col(GENERAL_COL),
                 col(ThemeVectors.FEATURES));
     // Materialised with its lineage cut: every plan's k-means and IDF jobs read these rows, and
     // a persisted table would still ship the whole vectoriser (its word vectors) in each job's
@@ -358,7 +374,9 @@ public final class ThemeDiscovery {
     }
     if (all == null) {
       return vectors
-          .withColumn(ThemeColumns.CLUSTER, lit(ThemeColumns.OTHER))
+          .withColumn(
+              ThemeColumns.CLUSTER,
+              when(col(GENERAL_COL), lit(ThemeColumns.GENERAL)).otherwise(lit(ThemeColumns.OTHER)))
           .withColumn(ThemeColumns.SIMILARITY, lit(0.0))
           .drop(ThemeVectors.FEATURES);
     }
@@ -421,8 +439,8 @@ public final class ThemeDiscovery {
     List<ThemeMatcher.Current> current = new ArrayList<>();
     for (Map.Entry<String, Row> e : stats.entrySet()) {
       Row r = e.getValue();
-      if (r.getInt(1) == ThemeColumns.OTHER) {
-        continue;
+      if (r.getInt(1) < 0) {
+        continue; // other and general dissatisfaction: buckets, not themes
       }
       long n = r.getLong(2);
       current.add(
@@ -504,38 +522,57 @@ public final class ThemeDiscovery {
               c.weights()));
     }
     for (String tp : counts.keySet()) {
-      String k = ThemeMatcher.key(tp, ThemeColumns.OTHER);
-      Row s = stats.get(k);
-      if (s == null) {
-        continue;
+      for (int bucket : new int[] {ThemeColumns.GENERAL, ThemeColumns.OTHER}) {
+        String k = ThemeMatcher.key(tp, bucket);
+        Row s = stats.get(k);
+        if (s == null) {
+          continue;
+        }
+        boolean general = bucket == ThemeColumns.GENERAL;
+        String id = general ? ThemeColumns.generalId(tp) : ThemeColumns.otherId(tp);
+        idRows.add(RowFactory.create(tp, bucket, id));
+        rows.add(bucketRow(day, tp, id, general, s, counts, quotes.getOrDefault(k, List.of())));
       }
-      idRows.add(RowFactory.create(tp, ThemeColumns.OTHER, ThemeColumns.otherId(tp)));
-      rows.add(
-          themeRow(
-              day,
-              tp,
-              ThemeColumns.otherId(tp),
-              true,
-              null,
-              "other (no clear theme)",
-              List.of(),
-              s.getLong(2),
-              (double) s.getLong(2) / counts.get(tp)[0],
-              s.isNullAt(4) ? null : s.getDouble(4),
-              s.getLong(3),
-              quotes.getOrDefault(k, List.of()),
-              null,
-              null,
-              null,
-              null,
-              null,
-              Map.of()));
     }
     rows.sort(
         Comparator.comparing((Row r) -> r.getString(1))
             .thenComparing(r -> r.getBoolean(3))
-            .thenComparing(r -> r.isNullAt(4) ? 0 : r.getInt(4)));
+            .thenComparing(r -> r.isNullAt(4) ? 0 : r.getInt(4))
+            .thenComparing(r -> r.getString(2)));
     return rows;
+  }
+
+  /**
+   * The row of a touchpoint's bucket ({@code is_other}: not a theme): general dissatisfaction
+   * (venting with no concrete subject) or other (no clear theme).
+   */
+  private static Row bucketRow(
+      Date day,
+      String tp,
+      String id,
+      boolean general,
+      Row s,
+      Map<String, long[]> counts,
+      List<String> quotes) {
+    return themeRow(
+        day,
+        tp,
+        id,
+        true,
+        null,
+        general ? ThemeColumns.GENERAL_LABEL : "other (no clear theme)",
+        List.of(),
+        s.getLong(2),
+        (double) s.getLong(2) / counts.get(tp)[0],
+        s.isNullAt(4) ? null : s.getDouble(4),
+        s.getLong(3),
+        quotes,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Map.of());
   }
 
   private static Row themeRow(Object... values) {

@@ -9,7 +9,7 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -57,27 +57,34 @@ public record ThemePlan(
   }
 
   /**
-   * Struct {cluster, similarity} from features, the previous theme id (or null) and whether the
-   * sentence has enough content to theme. Before the leftovers are fitted, leftover sentences get
-   * {@link #LEFTOVER}.
+   * Struct {cluster, similarity} from features, the previous theme id (or null), whether the
+   * sentence has a vector to theme, and whether it only vents (the general-dissatisfaction bucket).
+   * Before the leftovers are fitted, leftover sentences get {@link #LEFTOVER}.
    */
   public Column assign() {
     ThemePlan plan = this;
     UserDefinedFunction f =
         udf(
-            (UDF3<Vector, String, Boolean, Row>)
-                (v, previous, clusterable) -> plan.place(v, previous, clusterable),
+            (UDF4<Vector, String, Boolean, Boolean, Row>)
+                (v, previous, clusterable, general) ->
+                    plan.place(v, previous, clusterable, general),
             ASSIGNED);
     return f.apply(
-        col(ThemeVectors.FEATURES), col(ThemeColumns.PREVIOUS_THEME), col("_clusterable"));
+        col(ThemeVectors.FEATURES),
+        col(ThemeColumns.PREVIOUS_THEME),
+        col("_clusterable"),
+        col(ThemeDiscovery.GENERAL_COL));
   }
 
-  Row place(Vector v, String previous, Boolean clusterable) {
+  Row place(Vector v, String previous, Boolean clusterable, Boolean general) {
     if (previous != null) {
       int i = keptIds.indexOf(previous);
       if (i >= 0) {
         return RowFactory.create(i, TouchpointClusters.dot(v, keptCenters[i]));
       }
+    }
+    if (general != null && general) {
+      return RowFactory.create(ThemeColumns.GENERAL, 0.0);
     }
     if (clusterable == null || !clusterable) {
       return RowFactory.create(ThemeColumns.OTHER, 0.0);

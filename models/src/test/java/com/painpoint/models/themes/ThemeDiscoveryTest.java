@@ -100,4 +100,76 @@ class ThemeDiscoveryTest extends SparkTestBase {
     assertThat(complaintsOf.values().stream().flatMap(java.util.Set::stream).distinct())
         .containsExactlyInAnyOrder('r', 'p');
   }
+
+  /**
+   * Venting that names the touchpoint and nothing else it went wrong with ("Your billing is a
+   * joke.", "This is unacceptable.") goes to the touchpoint's general-dissatisfaction bucket: one
+   * content word at most once the touchpoint's own name is set aside. Complaints that name the
+   * touchpoint and say what went wrong are themed as before.
+   */
+  @Test
+  void ventingWithNoConcreteSubjectGoesToTheGeneralDissatisfactionBucket() {
+    List<Row> rows = new ArrayList<>();
+    String[] refund = {"refund", "waiting", "weeks", "money", "returned", "late"};
+    String[] price = {"price", "rise", "notice", "fee", "higher", "increase"};
+    for (int i = 0; i < 30; i++) {
+      add(
+          rows,
+          "r" + i,
+          refund[i % 6] + " " + refund[(i + 1) % 6] + " " + refund[(i + 3) % 6] + " billing");
+      add(
+          rows,
+          "p" + i,
+          price[i % 6] + " " + price[(i + 1) % 6] + " " + price[(i + 3) % 6] + " billing");
+    }
+    List<String> vents =
+        List.of(
+            "Your billing is a joke",
+            "Billing is a shambles!",
+            "This is unacceptable.",
+            "Awful billing",
+            "Billing is a disgrace",
+            "Terrible billing again");
+    for (int i = 0; i < vents.size(); i++) {
+      add(rows, "v" + i, vents.get(i));
+    }
+    ThemeDiscovery.Result r =
+        ThemeDiscovery.discover(
+            spark,
+            spark.createDataFrame(rows, SCORED),
+            null,
+            null,
+            ThemeOptions.DEFAULTS.withWeights(0, 0, 0),
+            LocalDate.of(2026, 6, 30));
+    Map<String, String> themeOf = new HashMap<>();
+    for (Row t : r.sentenceThemes().collectAsList()) {
+      themeOf.put(t.getString(0), t.<String>getList(2).get(0));
+    }
+    for (int i = 0; i < vents.size(); i++) {
+      assertThat(themeOf.get("v" + i)).as(vents.get(i)).isEqualTo("billing-general");
+    }
+    themeOf.forEach(
+        (id, theme) -> {
+          if (id.charAt(0) != 'v') {
+            assertThat(theme).as(id).doesNotEndWith("-general");
+          }
+        });
+    Row general =
+        r.themes().stream()
+            .filter(t -> "billing-general".equals(t.getAs(ThemeColumns.THEME_ID)))
+            .findFirst()
+            .orElseThrow();
+    assertThat(general.<Boolean>getAs(ThemeColumns.IS_OTHER)).isTrue();
+    assertThat(general.<String>getAs(ThemeColumns.LABEL)).isEqualTo(ThemeColumns.GENERAL_LABEL);
+    assertThat(general.<Long>getAs(ThemeColumns.SIZE)).isEqualTo(vents.size());
+    assertThat(general.<Object>getAs(ThemeColumns.THEME_RANK)).isNull();
+    // Buckets come after the touchpoint's themes: general, then other.
+    List<String> ids =
+        r.themes().stream().map(t -> t.<String>getAs(ThemeColumns.THEME_ID)).toList();
+    int at = ids.indexOf("billing-general");
+    assertThat(ids.subList(at + 1, ids.size())).containsExactly("billing-other");
+    assertThat(ids.subList(0, at))
+        .isNotEmpty()
+        .allSatisfy(id -> assertThat(id).doesNotEndWith("-other").doesNotEndWith("-general"));
+  }
 }

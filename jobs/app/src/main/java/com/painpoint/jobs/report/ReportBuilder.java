@@ -214,9 +214,14 @@ public final class ReportBuilder {
     List<ThemeView> views = new ArrayList<>();
     List<ThemeView> emerging = new ArrayList<>();
     long other = 0;
+    long general = 0;
     for (Row t : themes) {
       if (Boolean.TRUE.equals(t.getAs(ThemeColumns.IS_OTHER))) {
-        other += lz(t, ThemeColumns.SIZE);
+        if (ThemeColumns.generalId(tp).equals(t.getAs(ThemeColumns.THEME_ID))) {
+          general += lz(t, ThemeColumns.SIZE);
+        } else {
+          other += lz(t, ThemeColumns.SIZE);
+        }
         continue;
       }
       boolean quoted = views.size() < QUOTED_THEMES;
@@ -248,6 +253,7 @@ public final class ReportBuilder {
         ReportFormat.score(d(r, RankingColumns.PAIN_SCORE)),
         cardSummary(r),
         views,
+        general == 0 ? null : ReportFormat.count(general),
         other == 0 ? null : ReportFormat.count(other),
         kinds,
         emerging,

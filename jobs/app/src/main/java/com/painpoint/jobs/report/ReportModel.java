@@ -77,6 +77,7 @@ public record ReportModel(
       String painScore,
       String summary,
       List<ThemeView> themes,
+      String generalSentences,
       String otherSentences,
       List<FrictionKind> friction,
       List<ThemeView> emerging,

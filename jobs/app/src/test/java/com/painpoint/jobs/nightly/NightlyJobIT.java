@@ -560,6 +560,68 @@ class NightlyJobIT extends SparkTestBase {
     return false;
   }
 
+  /**
+   * Venting with no concrete subject goes to the touchpoint's general-dissatisfaction bucket, and
+   * planted complaints do not: the generator marks each sentence that only vents about a touchpoint
+   * ("Your support team is a shambles.") in its labels.
+   */
+  @Test
+  void ventingGoesToTheGeneralDissatisfactionBucketAndComplaintsDoNot() {
+    int vents = 0;
+    int ventsInGeneral = 0;
+    int planted = 0;
+    int plantedInGeneral = 0;
+    for (Row s :
+        spark
+            .read()
+            .parquet(out.resolve("run_date=" + RUN_DATE).resolve("feedback_scored").toString())
+            .filter("theme_ids is not null")
+            .select("feedback_id", "sentence", "theme_ids")
+            .collectAsList()) {
+      List<String> ids = s.getList(2);
+      String vent = LABELS.ventOf(s.getString(0), s.getString(1)).orElse(null);
+      if (vent != null && ids.stream().anyMatch(id -> id.startsWith(vent + "-"))) {
+        vents++;
+        if (ids.contains(vent + "-general")) {
+          ventsInGeneral++;
+        }
+      }
+      if (LABELS.of(s.getString(0), s.getString(1)).isPresent()) {
+        planted++;
+        if (ids.stream().anyMatch(id -> id.endsWith("-general"))) {
+          plantedInGeneral++;
+        }
+      }
+    }
+    System.out.printf(
+        "general dissatisfaction: %d of %d venting sentences, %d of %d planted complaint"
+            + " sentences%n",
+        ventsInGeneral, vents, plantedInGeneral, planted);
+    // Measured on the first night (2026-12-06): 48 of 162 venting sentences (30%) and 1 of 1,056
+    // planted complaint sentences. The rest of the venting names more than the touchpoint ("I'm
+    // sick of chasing your support team") and is still clustered (README, "Pain themes").
+    assertThat(vents).isGreaterThanOrEqualTo(100);
+    assertThat((double) ventsInGeneral / vents).isGreaterThanOrEqualTo(0.25);
+    assertThat(planted).isGreaterThanOrEqualTo(1000);
+    assertThat((double) plantedInGeneral / planted).isLessThanOrEqualTo(0.01);
+    // Each touchpoint's bucket is a row of pain_themes: not a theme (is_other), after the themes.
+    List<Row> buckets =
+        spark
+            .read()
+            .parquet(out.resolve("run_date=" + RUN_DATE).resolve("pain_themes").toString())
+            .filter("theme_id like '%-general'")
+            .collectAsList();
+    assertThat(buckets).isNotEmpty();
+    assertThat(buckets)
+        .allSatisfy(
+            b -> {
+              assertThat(b.<Boolean>getAs("is_other")).isTrue();
+              assertThat(b.<String>getAs("label"))
+                  .isEqualTo("general dissatisfaction (no concrete subject)");
+              assertThat(b.<Object>getAs("theme_rank")).isNull();
+            });
+  }
+
   @Test
   void plantedThemesAreRecoveredAsDistinctLabelledThemes() throws java.io.IOException {
     ThemeRecovery r = ThemeRecovery.of(spark, out.resolve("run_date=" + RUN_DATE), LABELS);
@@ -593,9 +655,13 @@ class NightlyJobIT extends SparkTestBase {
     // CoreNLP's sentiment and word vectors on the same text: 9, 6, 0.834 over 669; on the
     // templated text before 2026-12-05 (about 5 wordings each): 13, 12, 0.85. The price rise is
     // now recovered; the account and support complaints split. README, "Pain themes".
+    // Since venting with no concrete subject goes to the general-dissatisfaction bucket instead of
+    // being clustered (2026-12-06): 9 recovered (slow search filters now, late packages no longer:
+    // delivery's eighth theme slot goes to a vent theme and part of the late complaints to other),
+    // 6 labelled with a planted word, purity 0.887.
     assertThat(recovered).as("recovered").hasSizeGreaterThanOrEqualTo(9);
-    assertThat(labelled).as("recovered %s", recovered).hasSizeGreaterThanOrEqualTo(7);
-    assertThat((double) top / total).isGreaterThanOrEqualTo(0.86);
+    assertThat(labelled).as("recovered %s", recovered).hasSizeGreaterThanOrEqualTo(6);
+    assertThat((double) top / total).isGreaterThanOrEqualTo(0.88);
 
     // Labels are shown in the customers' own words ("hold for over an hour", not the lemmas
     // "hold hour"), yet carry no amount, code, punctuation or personal data from the text.

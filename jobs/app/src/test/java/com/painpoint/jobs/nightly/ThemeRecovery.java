@@ -83,7 +83,10 @@ final class ThemeRecovery {
   boolean recovered(String planted) {
     String b = best(planted);
     long owners = counts.keySet().stream().filter(p -> best(p).equals(b)).count();
-    return bestShare(planted) > 0.5 && owners == 1 && !b.endsWith("-other");
+    return bestShare(planted) > 0.5
+        && owners == 1
+        && !b.endsWith("-other")
+        && !b.endsWith("-general");
   }
 
   String label(String themeId) {

@@ -84,6 +84,7 @@ class ReportRendererTest {
             "80.0",
             "80% of its feedback sentences are negative.",
             themes,
+            "7",
             "12",
             List.of(new FrictionKind("error", "7.7%"), new FrictionKind("loop", "0.0%")),
             themes.subList(0, 3),

@@ -37,8 +37,12 @@ public final class PlantedThemes {
     }
   }
 
-  /** One written sentence: its row, index, text and planted theme (null for none). */
-  public record Labelled(String feedbackId, int index, String sentence, Planted planted) {}
+  /**
+   * One written sentence: its row, index, text, planted theme (null for none) and, for a sentence
+   * that only vents about a touchpoint, that touchpoint (else null).
+   */
+  public record Labelled(
+      String feedbackId, int index, String sentence, Planted planted, String vent) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -75,7 +79,8 @@ public final class PlantedThemes {
                 j.get("feedback_id").asText(),
                 j.get("sentence_index").asInt(),
                 j.get("sentence").asText(),
-                planted);
+                planted,
+                j.hasNonNull("vent") ? j.get("vent").asText() : null);
         out.computeIfAbsent(id(l.feedbackId()), k -> new ArrayList<>()).add(l);
       }
     } catch (IOException e) {
@@ -97,6 +102,19 @@ public final class PlantedThemes {
    * the row's written sentence sharing the most words with it (at least half of its words).
    */
   public Optional<Planted> of(String feedbackId, String sentence) {
+    return written(feedbackId, sentence).map(Labelled::planted);
+  }
+
+  /**
+   * The touchpoint a sentence (as a run split it) only vents about, matched like {@link #of}; empty
+   * when the written sentence is not a vent.
+   */
+  public Optional<String> ventOf(String feedbackId, String sentence) {
+    return written(feedbackId, sentence).map(Labelled::vent);
+  }
+
+  /** The row's written sentence sharing the most words with it (at least half of its words). */
+  private Optional<Labelled> written(String feedbackId, String sentence) {
     List<Labelled> written = byFeedback.get(id(feedbackId));
     if (written == null) {
       return Optional.empty();
@@ -118,7 +136,7 @@ public final class PlantedThemes {
     if (best == null || bestShared * 2 < words.size()) {
       return Optional.empty();
     }
-    return Optional.ofNullable(best.planted());
+    return Optional.of(best);
   }
 
   /** Ids as the job compares them: trimmed, lower case. */
