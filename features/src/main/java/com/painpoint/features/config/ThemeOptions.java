@@ -21,8 +21,9 @@ import java.io.Serializable;
  * @param minSentences a touchpoint with fewer clusterable negative sentences gets one theme
  * @param minSimilarity a sentence whose cosine similarity to its theme's centroid is lower goes to
  *     {@code other}
- * @param minTerms a sentence with fewer content terms (lemmas after stop words) goes to {@code
- *     other}: "This is unacceptable." says how, not what
+ * @param minTerms a sentence with fewer content terms (lemmas after stop words, the night's generic
+ *     words and the touchpoint's own name) goes to the touchpoint's general-dissatisfaction bucket:
+ *     "This is unacceptable." says how, not what
  * @param word2vecWeight weight of the corpus Word2Vec part of the sentence vectors (0 = TF-IDF
  *     only)
  * @param pretrainedWeight weight of the general-purpose English word vectors (from the CoreNLP
