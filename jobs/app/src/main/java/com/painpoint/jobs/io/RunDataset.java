@@ -3,7 +3,9 @@ package com.painpoint.jobs.io;
 import com.painpoint.features.contracts.ClickstreamSchema;
 import com.painpoint.features.contracts.CrmSchema;
 import com.painpoint.features.contracts.FeedbackSchema;
+import com.painpoint.features.journeys.FrictionEvidence;
 import com.painpoint.features.journeys.JourneyColumns;
+import com.painpoint.models.actions.CountermeasureColumns;
 import com.painpoint.models.impact.ImpactColumns;
 import com.painpoint.models.ranking.RankingColumns;
 import com.painpoint.models.sentiment.SentimentColumns;
@@ -30,6 +32,14 @@ public enum RunDataset {
       JourneyColumns.TOUCHPOINT,
       JourneyColumns.FRICTION_RATE,
       JourneyColumns.FRICTION_RANK),
+  /** Where each touchpoint's friction happens: failing urls and status codes, slow pages, stops. */
+  FRICTION_EVIDENCE(
+      "friction_evidence",
+      Format.SMALL_TABLE,
+      FrictionEvidence.TOUCHPOINT,
+      FrictionEvidence.KIND,
+      FrictionEvidence.RANK,
+      FrictionEvidence.URL),
   CUSTOMER_FRICTION(
       "customer_friction",
       Format.PARQUET,
@@ -80,6 +90,14 @@ public enum RunDataset {
       RankingColumns.TOUCHPOINT,
       RankingColumns.RANK,
       RankingColumns.PAIN_SCORE),
+  /** Counter-measures: per touchpoint, the playbook's actions that fire, with their evidence. */
+  COUNTERMEASURES(
+      "countermeasures",
+      Format.SMALL_TABLE,
+      CountermeasureColumns.TOUCHPOINT,
+      CountermeasureColumns.ACTION_RANK,
+      CountermeasureColumns.ACTION,
+      CountermeasureColumns.OWNER),
   REPORT_HTML("report.html", Format.TEXT),
   SUMMARY_MD("summary.md", Format.TEXT),
   MANIFEST("manifest.json", Format.TEXT);

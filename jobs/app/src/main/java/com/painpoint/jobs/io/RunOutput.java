@@ -187,6 +187,8 @@ public final class RunOutput {
         .write()
         .mode(org.apache.spark.sql.SaveMode.Overwrite)
         .option("header", "true")
+        // A quote inside a value is doubled (RFC 4180), as spreadsheets read it, not backslashed.
+        .option("escape", "\"")
         .csv(path("_" + name + "_csv"));
     singleFile("_" + name + "_csv", name + ".csv");
     HaltHook.reached("wrote:" + name);

@@ -1,5 +1,6 @@
 package com.painpoint.jobs.nightly;
 
+import com.painpoint.features.journeys.FrictionEvidence;
 import com.painpoint.features.journeys.JourneyAggregates;
 import com.painpoint.features.journeys.JourneyColumns;
 import com.painpoint.jobs.io.RunDataset;
@@ -12,13 +13,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Stage 3, friction: the per-touchpoint friction table ({@code touchpoint_friction}, ranked) and
- * each customer's friction exposures ({@code customer_friction}).
+ * Stage 3, friction: the per-touchpoint friction table ({@code touchpoint_friction}, ranked), where
+ * that friction happens ({@code friction_evidence}) and each customer's friction exposures ({@code
+ * customer_friction}).
  */
 final class FrictionRun implements NightStage<FrictionRun.Result> {
 
   /** The friction table (collected: a row per touchpoint) and the exposure rows written. */
-  record Result(List<Row> ranking, long exposureRows) implements StageResult {
+  record Result(List<Row> ranking, long exposureRows, List<Row> evidence) implements StageResult {
     @Override
     public String summary() {
       List<String> out = new ArrayList<>();
@@ -35,14 +37,20 @@ final class FrictionRun implements NightStage<FrictionRun.Result> {
     public Map<RunDataset, Long> outputs() {
       Map<RunDataset, Long> m = new LinkedHashMap<>();
       m.put(RunDataset.TOUCHPOINT_FRICTION, (long) ranking.size());
+      m.put(RunDataset.FRICTION_EVIDENCE, (long) evidence.size());
       m.put(RunDataset.CUSTOMER_FRICTION, exposureRows);
       return m;
     }
   }
 
+  /** Evidence rows kept per touchpoint and friction kind. */
+  static final int EVIDENCE_PER_KIND = 3;
+
+  private final ContractsRun.Result contracts;
   private final JourneysRun.Result journeys;
 
-  FrictionRun(JourneysRun.Result journeys) {
+  FrictionRun(ContractsRun.Result contracts, JourneysRun.Result journeys) {
+    this.contracts = contracts;
     this.journeys = journeys;
   }
 
@@ -53,7 +61,8 @@ final class FrictionRun implements NightStage<FrictionRun.Result> {
 
   @Override
   public String description() {
-    return "per-touchpoint friction table and per-customer exposures";
+    return "per-touchpoint friction table, its evidence (failing urls, slow pages, stops) and"
+        + " per-customer exposures";
   }
 
   @Override
@@ -69,6 +78,13 @@ final class FrictionRun implements NightStage<FrictionRun.Result> {
             JourneyAggregates.customerFriction(sessionTouchpoints, ctx.taxonomy()));
     long exposureRows = ctx.datasets().read(RunDataset.CUSTOMER_FRICTION).count();
     table.unpersist();
-    return new Result(rows, exposureRows);
+    Dataset<Row> evidence =
+        FrictionEvidence.table(
+                contracts.clickstream(), sessionTouchpoints, ctx.taxonomy(), EVIDENCE_PER_KIND)
+            .cache();
+    ctx.datasets().writeSmallTable(RunDataset.FRICTION_EVIDENCE, evidence);
+    List<Row> evidenceRows = evidence.collectAsList();
+    evidence.unpersist();
+    return new Result(rows, exposureRows, evidenceRows);
   }
 }

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.col;
 import com.painpoint.features.config.RankingOptions;
 import com.painpoint.jobs.io.RunDataset;
 import com.painpoint.jobs.results.RankingFigures;
+import com.painpoint.models.actions.Countermeasures;
 import com.painpoint.models.churn.CustomerRisk;
 import com.painpoint.models.impact.ImpactColumns;
 import com.painpoint.models.impact.ImpactStrata;
@@ -46,7 +47,12 @@ final class ImpactRankingRun implements NightStage<ImpactRankingRun.Result> {
    * The ranking and impact tables (collected: a row per touchpoint, or per touchpoint × evidence)
    * and the stage's figures.
    */
-  record Result(List<Row> ranking, List<Row> impact, long riskRows, RankingFigures figures)
+  record Result(
+      List<Row> ranking,
+      List<Row> impact,
+      long riskRows,
+      RankingFigures figures,
+      List<Countermeasures.Countermeasure> countermeasures)
       implements StageResult {
     @Override
     public String summary() {
@@ -65,13 +71,16 @@ final class ImpactRankingRun implements NightStage<ImpactRankingRun.Result> {
       m.put(RunDataset.TOUCHPOINT_IMPACT, (long) impact.size());
       m.put(RunDataset.CUSTOMER_RISK, riskRows);
       m.put(RunDataset.TOUCHPOINT_RANKING, (long) ranking.size());
+      m.put(RunDataset.COUNTERMEASURES, (long) countermeasures.size());
       return m;
     }
   }
 
+  private final FrictionRun.Result friction;
   private final ChurnRun.Result churn;
 
-  ImpactRankingRun(ChurnRun.Result churn) {
+  ImpactRankingRun(FrictionRun.Result friction, ChurnRun.Result churn) {
+    this.friction = friction;
     this.churn = churn;
   }
 
@@ -82,7 +91,7 @@ final class ImpactRankingRun implements NightStage<ImpactRankingRun.Result> {
 
   @Override
   public String description() {
-    return "touchpoint churn impact, at-risk customers, pain ranking";
+    return "touchpoint churn impact, at-risk customers, pain ranking, counter-measures";
   }
 
   @Override
@@ -160,6 +169,25 @@ final class ImpactRankingRun implements NightStage<ImpactRankingRun.Result> {
     ranking.unpersist();
     impact.unpersist();
 
+    List<Countermeasures.Countermeasure> actions =
+        Countermeasures.derive(
+            ctx.playbook(),
+            ActionFacts.touchpoints(rankingRows, friction.ranking()),
+            ActionFacts.friction(friction.evidence()),
+            ActionFacts.themes(ctx.datasets().read(RunDataset.PAIN_THEMES)));
+    List<Row> actionRows = new ArrayList<>();
+    actions.forEach(a -> actionRows.add(Countermeasures.toRow(a)));
+    ctx.datasets()
+        .writeSmallTable(
+            RunDataset.COUNTERMEASURES,
+            ctx.spark().createDataFrame(actionRows, Countermeasures.schema()).coalesce(1));
+    ctx.stages()
+        .progress(
+            "{}: {} actions for {} touchpoints",
+            RunDataset.COUNTERMEASURES.fileName(),
+            actions.size(),
+            actions.stream().map(a -> a.at().touchpoint()).distinct().count());
+
     return new Result(
         rankingRows,
         impactRows,
@@ -171,6 +199,7 @@ final class ImpactRankingRun implements NightStage<ImpactRankingRun.Result> {
                 options.frictionWeight(),
                 options.churnWeight(),
                 options.revenueWeight()),
-            ctx.datasets().previous(RunDataset.TOUCHPOINT_RANKING).orElse(null)));
+            ctx.datasets().previous(RunDataset.TOUCHPOINT_RANKING).orElse(null)),
+        actions);
   }
 }

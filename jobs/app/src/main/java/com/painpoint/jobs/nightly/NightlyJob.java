@@ -74,12 +74,12 @@ public final class NightlyJob {
     try {
       ContractsRun.Result contracts = stages.run(new ContractsRun(held), ctx);
       JourneysRun.Result journeys = stages.run(new JourneysRun(contracts), ctx);
-      FrictionRun.Result friction = stages.run(new FrictionRun(journeys), ctx);
+      FrictionRun.Result friction = stages.run(new FrictionRun(contracts, journeys), ctx);
       journeys.release();
       SentimentRun.Result sentiment = stages.run(new SentimentRun(contracts), ctx);
       ThemeRun.Result themes = stages.run(new ThemeRun(), ctx);
       ChurnRun.Result churn = stages.run(new ChurnRun(contracts), ctx);
-      ImpactRankingRun.Result ranking = stages.run(new ImpactRankingRun(churn), ctx);
+      ImpactRankingRun.Result ranking = stages.run(new ImpactRankingRun(friction, churn), ctx);
       churn.release();
       Versions versions = Versions.of(spark.version());
       ReportRun.Result report =

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param config optional config file (YAML); null means defaults
  * @param lookbackDays only clickstream and feedback of the last N UTC days up to the run date
  *     count; null means all history
+ * @param playbook optional counter-measure playbook (YAML); null means the default one
  */
 public record NightlyOptions(
     String crm,
@@ -30,7 +31,21 @@ public record NightlyOptions(
     LocalDate runDate,
     String out,
     String config,
-    Integer lookbackDays) {
+    Integer lookbackDays,
+    String playbook) {
+
+  /** Options with the default playbook. */
+  public NightlyOptions(
+      String crm,
+      String feedback,
+      String clickstream,
+      String taxonomy,
+      LocalDate runDate,
+      String out,
+      String config,
+      Integer lookbackDays) {
+    this(crm, feedback, clickstream, taxonomy, runDate, out, config, lookbackDays, null);
+  }
 
   /** Options without a lookback window (all history). */
   public NightlyOptions(
@@ -41,7 +56,7 @@ public record NightlyOptions(
       LocalDate runDate,
       String out,
       String config) {
-    this(crm, feedback, clickstream, taxonomy, runDate, out, config, null);
+    this(crm, feedback, clickstream, taxonomy, runDate, out, config, null, null);
   }
 
   /** The night's window over clickstream and feedback. */
@@ -66,6 +81,10 @@ public record NightlyOptions(
         "--lookback-days",
         "count only clickstream and feedback of the last N days up to the run date (UTC);"
             + " older rows are left out and counted (optional; default: all history)");
+    FLAGS.put(
+        "--playbook",
+        "counter-measure playbook YAML: rules from evidence to actions and owner teams"
+            + " (optional; default: the playbook in the jar)");
   }
 
   private static final List<String> REQUIRED =
@@ -76,7 +95,7 @@ public record NightlyOptions(
     for (String f : REQUIRED) {
       b.append(' ').append(f).append(" <value>");
     }
-    b.append(" [--config <file>] [--lookback-days <N>]\n");
+    b.append(" [--config <file>] [--lookback-days <N>] [--playbook <file>]\n");
     FLAGS.forEach((k, v) -> b.append(String.format("  %-16s %s%n", k, v)));
     return b.toString();
   }
@@ -119,7 +138,8 @@ public record NightlyOptions(
         values.get("--config"),
         values.containsKey("--lookback-days")
             ? parseLookbackDays(values.get("--lookback-days"))
-            : null);
+            : null,
+        values.get("--playbook"));
   }
 
   private static int parseLookbackDays(String v) {

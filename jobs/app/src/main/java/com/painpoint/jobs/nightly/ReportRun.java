@@ -11,6 +11,7 @@ import com.painpoint.jobs.report.ReportModel;
 import com.painpoint.jobs.report.ReportRenderer;
 import com.painpoint.jobs.results.ReportFigures;
 import com.painpoint.jobs.results.Versions;
+import com.painpoint.models.actions.CountermeasureColumns;
 import com.painpoint.models.ranking.RankingColumns;
 import java.util.Map;
 
@@ -85,6 +86,12 @@ final class ReportRun implements NightStage<ReportRun.Result> {
                 datasets.read(RunDataset.TOUCHPOINT_SENTIMENT).collectAsList(),
                 datasets.read(RunDataset.TOUCHPOINT_FRICTION).collectAsList(),
                 datasets.read(RunDataset.PAIN_THEMES).collectAsList(),
+                datasets
+                    .read(RunDataset.COUNTERMEASURES)
+                    .orderBy(
+                        col(CountermeasureColumns.PAIN_RANK),
+                        col(CountermeasureColumns.ACTION_RANK))
+                    .collectAsList(),
                 new ReportBuilder.Run(
                     contracts.quality(),
                     sentiment.figures(),

@@ -1,6 +1,7 @@
 package com.painpoint.jobs.nightly;
 
 import com.painpoint.features.config.PainpointConfig;
+import com.painpoint.features.config.Playbook;
 import com.painpoint.features.spark.SparkSessions;
 import com.painpoint.features.taxonomy.Taxonomy;
 import com.painpoint.features.window.LookbackWindow;
@@ -25,13 +26,15 @@ import org.slf4j.LoggerFactory;
  * datasets (with the previous committed run resolved once), and the stage runner.
  *
  * @param startedAt when the run began (the manifest's and the report's "generated" time)
- * @param configHash SHA-256 of the config text and the taxonomy text
+ * @param configHash SHA-256 of the config text and the taxonomy text (and the playbook's, when one
+ *     is given)
  */
 record RunContext(
     SparkSession spark,
     NightlyOptions options,
     PainpointConfig config,
     Taxonomy taxonomy,
+    Playbook playbook,
     LookbackWindow window,
     RunOutput out,
     RunDatasets datasets,
@@ -63,6 +66,12 @@ record RunContext(
             : PainpointConfig.parse(o.config(), configText);
     String taxonomyText = TextFiles.read(spark, o.taxonomy(), "taxonomy");
     Taxonomy taxonomy = Taxonomy.parse(o.taxonomy(), taxonomyText);
+    String playbookText =
+        o.playbook() == null ? "" : TextFiles.read(spark, o.playbook(), "playbook");
+    Playbook playbook =
+        (o.playbook() == null ? Playbook.defaults() : Playbook.parse(o.playbook(), playbookText))
+            .checkedAgainst(
+                taxonomy, o.playbook() == null ? Playbook.DEFAULT_RESOURCE : o.playbook());
     String previous = PreviousRuns.latestBefore(spark, o.out(), o.runDate()).orElse(null);
     RunOutput out = RunOutput.begin(spark, o.out(), o.runDate());
     return new RunContext(
@@ -70,12 +79,17 @@ record RunContext(
         o,
         config,
         taxonomy,
+        playbook,
         o.window(),
         out,
         new RunDatasets(spark, out, previous),
         new Stages(spark, STAGES),
         startedAt,
-        sha256(configText + "\u0000" + taxonomyText));
+        sha256(
+            configText
+                + "\u0000"
+                + taxonomyText
+                + (o.playbook() == null ? "" : "\u0000" + playbookText)));
   }
 
   /**

@@ -4,6 +4,7 @@ import com.painpoint.features.config.RankingOptions;
 import com.painpoint.features.journeys.JourneyColumns;
 import com.painpoint.features.taxonomy.Taxonomy;
 import com.painpoint.features.taxonomy.Touchpoint;
+import com.painpoint.jobs.report.ReportModel.ActionView;
 import com.painpoint.jobs.report.ReportModel.Card;
 import com.painpoint.jobs.report.ReportModel.FrictionKind;
 import com.painpoint.jobs.report.ReportModel.Headline;
@@ -13,12 +14,14 @@ import com.painpoint.jobs.report.ReportModel.Ranked;
 import com.painpoint.jobs.report.ReportModel.SourceRow;
 import com.painpoint.jobs.report.ReportModel.Stop;
 import com.painpoint.jobs.report.ReportModel.Team;
+import com.painpoint.jobs.report.ReportModel.TeamActions;
 import com.painpoint.jobs.report.ReportModel.ThemeView;
 import com.painpoint.jobs.report.ReportModel.TopPain;
 import com.painpoint.jobs.results.ChurnFigures;
 import com.painpoint.jobs.results.SentimentFigures;
 import com.painpoint.jobs.results.SourceFigures;
 import com.painpoint.jobs.results.Versions;
+import com.painpoint.models.actions.CountermeasureColumns;
 import com.painpoint.models.impact.ImpactColumns;
 import com.painpoint.models.ranking.RankingColumns;
 import com.painpoint.models.sentiment.SentimentColumns;
@@ -45,6 +48,9 @@ public final class ReportBuilder {
 
   static final int QUOTES_PER_THEME = 2;
 
+  /** Pain ranks whose counter-measures the per-team view lists. */
+  static final int TEAM_VIEW_RANKS = 5;
+
   /** Themes listed on a card. */
   static final int CARD_THEMES = 6;
 
@@ -59,6 +65,7 @@ public final class ReportBuilder {
       List<Row> touchpointSentiment,
       List<Row> touchpointFriction,
       List<Row> painThemes,
+      List<Row> countermeasures,
       Run run) {}
 
   /**
@@ -140,14 +147,38 @@ public final class ReportBuilder {
               points(r, RankingColumns.REVENUE_COMPONENT, w.revenueWeight(), total)));
     }
 
+    Map<String, List<ActionView>> actions = new LinkedHashMap<>();
+    Map<String, List<ActionView>> byTeam = new LinkedHashMap<>();
+    for (Row a : in.countermeasures()) {
+      ActionView v =
+          new ActionView(
+              (int) lz(a, CountermeasureColumns.PAIN_RANK),
+              a.getAs(CountermeasureColumns.TOUCHPOINT),
+              a.getAs(CountermeasureColumns.ACTION),
+              a.getAs(CountermeasureColumns.OWNER),
+              a.getAs(CountermeasureColumns.EVIDENCE));
+      actions.computeIfAbsent(v.touchpoint(), k -> new ArrayList<>()).add(v);
+      // The team view covers the painful touchpoints, as the ranking's cards do.
+      if (painful.stream()
+          .anyMatch(r -> v.touchpoint().equals(r.getAs(RankingColumns.TOUCHPOINT)))) {
+        byTeam
+            .computeIfAbsent(v.owner() == null ? "(no owner)" : v.owner(), k -> new ArrayList<>())
+            .add(v);
+      }
+    }
+    List<TeamActions> teamActions = new ArrayList<>();
+    byTeam.forEach((team, list) -> teamActions.add(new TeamActions(team, list)));
+
     List<Card> cards = new ArrayList<>();
     for (Row r : painful.subList(0, Math.min(TOP, painful.size()))) {
+      String tp = r.getAs(RankingColumns.TOUCHPOINT);
       cards.add(
           card(
               r,
               in.painThemes(),
-              friction.get(r.<String>getAs(RankingColumns.TOUCHPOINT)),
-              matchedAgainst));
+              friction.get(tp),
+              matchedAgainst,
+              actions.getOrDefault(tp, List.of())));
     }
 
     return new ReportModel(
@@ -160,6 +191,7 @@ public final class ReportBuilder {
         rows,
         cards,
         teams(painful),
+        teamActions,
         method(in.run(), w),
         new ReportModel.Charts(
             ReportCharts.journeyMap(points),
@@ -202,7 +234,8 @@ public final class ReportBuilder {
         comparedWith == null ? null : String.valueOf(comparedWith));
   }
 
-  private static Card card(Row r, List<Row> allThemes, Row friction, Object matchedAgainst) {
+  private static Card card(
+      Row r, List<Row> allThemes, Row friction, Object matchedAgainst, List<ActionView> actions) {
     String tp = r.getAs(RankingColumns.TOUCHPOINT);
     List<Row> themes =
         allThemes.stream()
@@ -257,7 +290,8 @@ public final class ReportBuilder {
         other == 0 ? null : ReportFormat.count(other),
         kinds,
         emerging,
-        emergingNote);
+        emergingNote,
+        actions);
   }
 
   private static String cardSummary(Row r) {

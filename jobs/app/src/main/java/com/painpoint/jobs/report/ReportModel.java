@@ -18,6 +18,7 @@ public record ReportModel(
     List<Ranked> ranking,
     List<Card> cards,
     List<Team> teams,
+    List<TeamActions> teamActions,
     Method method,
     Charts charts) {
 
@@ -81,7 +82,18 @@ public record ReportModel(
       String otherSentences,
       List<FrictionKind> friction,
       List<ThemeView> emerging,
-      String emergingNote) {}
+      String emergingNote,
+      List<ActionView> actions) {}
+
+  /**
+   * A counter-measure: the playbook's action, the team that owns it and the evidence behind it
+   * (customer quotes inside are redacted text, escaped by the templates).
+   */
+  public record ActionView(
+      int painRank, String touchpoint, String action, String owner, String evidence) {}
+
+  /** One team's actions, in pain-rank order: "what finance should do this week". */
+  public record TeamActions(String team, List<ActionView> actions) {}
 
   /** A pain theme as the report shows it. */
   public record ThemeView(

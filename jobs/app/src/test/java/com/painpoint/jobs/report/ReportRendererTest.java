@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.painpoint.jobs.report.ReportBrowser.Page;
+import com.painpoint.jobs.report.ReportModel.ActionView;
 import com.painpoint.jobs.report.ReportModel.Card;
 import com.painpoint.jobs.report.ReportModel.FrictionKind;
 import com.painpoint.jobs.report.ReportModel.Headline;
@@ -13,6 +14,7 @@ import com.painpoint.jobs.report.ReportModel.Ranked;
 import com.painpoint.jobs.report.ReportModel.SourceRow;
 import com.painpoint.jobs.report.ReportModel.Stop;
 import com.painpoint.jobs.report.ReportModel.Team;
+import com.painpoint.jobs.report.ReportModel.TeamActions;
 import com.painpoint.jobs.report.ReportModel.ThemeView;
 import com.painpoint.jobs.report.ReportModel.TopPain;
 import java.io.IOException;
@@ -76,6 +78,14 @@ class ReportRendererTest {
             new ReportCharts.JourneyPoint("signup", 0.3, 0),
             new ReportCharts.JourneyPoint(HOSTILE_TOUCHPOINT, -0.2, 100_000),
             new ReportCharts.JourneyPoint("cancellation", 0.1, 0));
+    // A counter-measure whose evidence quotes customer text (and whose playbook text is hostile).
+    ActionView action =
+        new ActionView(
+            1,
+            HOSTILE_TOUCHPOINT,
+            payloads.get(3),
+            "finance",
+            "theme 'x': 9 negative sentences; \"" + payloads.get(5) + "\"");
     Card card =
         new Card(
             1,
@@ -88,7 +98,8 @@ class ReportRendererTest {
             "12",
             List.of(new FrictionKind("error", "7.7%"), new FrictionKind("loop", "0.0%")),
             themes.subList(0, 3),
-            null);
+            null,
+            List.of(action));
     return new ReportModel(
         "2026-06-30",
         "2026-07-01 02:00 UTC",
@@ -141,6 +152,7 @@ class ReportRendererTest {
         List.of(
             new Team(
                 "finance", List.of("#1 " + HOSTILE_TOUCHPOINT), "100k", payloads.get(4), "80.0")),
+        List.of(new TeamActions("finance", List.of(action))),
         new Method(
             "a sentence encoder",
             payloads.get(2),

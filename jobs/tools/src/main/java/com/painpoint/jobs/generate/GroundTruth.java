@@ -145,6 +145,7 @@ final class GroundTruth {
     root.put("theme_wordings", wordings);
     root.put("sentence_labels_file", DataGenerator.LABELS_FILE);
     root.put("planted", planted());
+    root.put("failing_requests", Visits.failingRequests());
     root.put("churn_model", churnModel());
     root.put("planted_rejects", badRows.rejectCounts());
     Map<String, Object> noise = new LinkedHashMap<>();

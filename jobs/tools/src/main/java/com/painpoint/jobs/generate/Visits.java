@@ -11,7 +11,9 @@ import static com.painpoint.jobs.generate.Touchpoint.SEARCH;
 import static com.painpoint.jobs.generate.Touchpoint.SIGNUP;
 import static com.painpoint.jobs.generate.Touchpoint.SUPPORT;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -19,6 +21,31 @@ import java.util.SplittableRandom;
  * friction the caller asks for. Every url used here matches only its own touchpoint's patterns.
  */
 final class Visits {
+
+  /**
+   * The requests this class makes fail when a touchpoint's error friction is planted, as url
+   * patterns (ids as {id}) with their status codes, for ground_truth.json: the evidence the night's
+   * counter-measures should name. Checkout's payment call fails with 500, 502 or 503 before an
+   * abandonment and with 502 before a successful retry; its promo-code errors on /cart are
+   * client-side (no status) and fewer.
+   */
+  static Map<String, Object> failingRequests() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put(CHECKOUT.id, failing("/checkout/payment", 500, 502, 503));
+    out.put(BILLING.id, failing("/billing/payment-method", 500));
+    out.put(DELIVERY.id, failing("/tracking/{id}", 503));
+    out.put(SUPPORT.id, failing("/contact", 503));
+    out.put(ACCOUNT.id, failing("/login", 500));
+    out.put(SIGNUP.id, failing("/signup/details", 500));
+    return out;
+  }
+
+  private static Map<String, Object> failing(String url, Integer... statusCodes) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("url", url);
+    m.put("status_codes", List.of(statusCodes));
+    return m;
+  }
 
   private static final List<String> DISCOVERY_PAGES =
       List.of(
