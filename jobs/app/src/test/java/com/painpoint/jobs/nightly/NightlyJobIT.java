@@ -11,6 +11,7 @@ import com.painpoint.features.contracts.FeedbackSchema;
 import com.painpoint.features.testing.Fixtures;
 import com.painpoint.features.testing.SparkTestBase;
 import com.painpoint.jobs.generate.PlantedThemes;
+import com.painpoint.jobs.io.RunDataset;
 import com.painpoint.jobs.report.ReportBrowser;
 import com.painpoint.models.sentiment.SentimentColumns;
 import java.nio.file.Files;
@@ -306,6 +307,79 @@ class NightlyJobIT extends SparkTestBase {
     assertThat(ranked.subList(0, expected.size())).containsExactlyElementsOf(expected);
   }
 
+  /**
+   * Issue 23's ground truth: the counter-measure for the top friction touchpoint's errors names the
+   * request the generator makes fail there (url pattern and one of its status codes), and every
+   * touchpoint where the generator plants failing requests gets that url as its error evidence.
+   */
+  @Test
+  void counterMeasuresNameThePlantedFailingRequests() throws Exception {
+    Path run = out.resolve("run_date=" + RUN_DATE);
+    List<Row> actions =
+        spark
+            .read()
+            .parquet(run.resolve(RunDataset.COUNTERMEASURES.fileName()).toString())
+            .orderBy("pain_rank", "action_rank")
+            .collectAsList();
+    String top = truth.get("friction_top").get(0).asText();
+    JsonNode planted = truth.get("failing_requests").get(top);
+    Row fix =
+        actions.stream()
+            .filter(r -> top.equals(r.getAs("touchpoint")))
+            .filter(r -> "error".equals(r.getAs("friction_kind")))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no error counter-measure for " + top));
+    assertThat(fix.<String>getAs("url")).isEqualTo(planted.get("url").asText());
+    assertThat(strings(planted.get("status_codes")))
+        .contains(String.valueOf(fix.<Integer>getAs("status_code")));
+    assertThat(fix.<Integer>getAs("action_rank")).isEqualTo(1);
+    assertThat(fix.<String>getAs("owner"))
+        .isEqualTo(truth.get("planted").get(top).get("owner").asText());
+    assertThat(fix.<String>getAs("evidence")).contains(planted.get("url").asText());
+    // Every touchpoint with planted failing requests: its top error evidence is that url.
+    List<Row> evidence =
+        spark
+            .read()
+            .parquet(run.resolve(RunDataset.FRICTION_EVIDENCE.fileName()).toString())
+            .filter("kind = 'error' AND rank = 1")
+            .collectAsList();
+    Map<String, String> topErrorUrl = new java.util.TreeMap<>();
+    evidence.forEach(r -> topErrorUrl.put(r.getAs("touchpoint"), r.getAs("url")));
+    Map<String, String> plantedUrl = new java.util.TreeMap<>();
+    truth
+        .get("failing_requests")
+        .fields()
+        .forEachRemaining(e -> plantedUrl.put(e.getKey(), e.getValue().get("url").asText()));
+    assertThat(topErrorUrl).containsAllEntriesOf(plantedUrl);
+    // At most max_actions (3) per touchpoint, ranked 1..n, and the churn rule only where the
+    // risk ratio's lower bound clears the default playbook's 1.2.
+    Map<String, List<Integer>> ranks = new java.util.TreeMap<>();
+    for (Row r : actions) {
+      ranks
+          .computeIfAbsent(r.getAs("touchpoint"), k -> new ArrayList<>())
+          .add(r.getAs("action_rank"));
+      if ("churn".equals(r.getAs("evidence_kind"))) {
+        assertThat(r.<Double>getAs("risk_ratio_lower")).isGreaterThanOrEqualTo(1.2);
+      }
+    }
+    ranks
+        .values()
+        .forEach(
+            v ->
+                assertThat(v)
+                    .isEqualTo(java.util.stream.IntStream.rangeClosed(1, v.size()).boxed().toList())
+                    .hasSizeLessThanOrEqualTo(3));
+    System.out.println(
+        "counter-measures: "
+            + actions.size()
+            + " actions for "
+            + ranks.size()
+            + " touchpoints; top friction "
+            + top
+            + ": "
+            + fix.getAs("evidence"));
+  }
+
   @Test
   void everySourceReconcilesAndRejectsMatchWhatWasPlanted() {
     for (String source : List.of("crm", "feedback", "clickstream")) {
@@ -340,6 +414,8 @@ class NightlyJobIT extends SparkTestBase {
             "touchpoint_impact",
             "touchpoint_ranking",
             "customer_risk",
+            "friction_evidence",
+            "countermeasures",
             "churn_model",
             "rejected/crm",
             "rejected/feedback",
@@ -438,6 +514,26 @@ class NightlyJobIT extends SparkTestBase {
           .contains("finance")
           .contains("sales")
           .contains("operations");
+      // Counter-measures: 1-3 actions on each card, checkout's first naming its failing request;
+      // the per-team view lists each team's actions.
+      for (String card : List.of("billing", "checkout", "delivery")) {
+        assertThat(
+                page.evaluate(
+                        "document.querySelectorAll('#card-"
+                            + card
+                            + " .actions li .action').length")
+                    .asInt())
+            .as(card + " actions")
+            .isBetween(1, 3);
+      }
+      assertThat(
+              page.evaluate("document.querySelector('#card-checkout .actions li').innerText")
+                  .asText())
+          .contains("/checkout/payment");
+      assertThat(page.isVisible("#actions-finance")).isTrue();
+      assertThat(page.evaluate("document.querySelector('#actions-sales').innerText").asText())
+          .contains("checkout")
+          .contains("/checkout/payment");
       // No customer id reaches the report.
       String text = Files.readString(html);
       assertThat(text).doesNotContainPattern("C\\d{7}");
@@ -454,6 +550,10 @@ class NightlyJobIT extends SparkTestBase {
                     l -> l.startsWith("| ") && !l.startsWith("| rank") && !l.startsWith("| ---"))
                 .count())
         .isEqualTo(9);
+    // The per-team actions in summary.md: the checkout fix is the sales team's, with its url
+    // (Markdown-escaped: '/' needs none, so the url reads as written).
+    assertThat(summary.lines().filter(l -> l.startsWith("- **sales**:")).findFirst())
+        .hasValueSatisfying(l -> assertThat(l).contains("/checkout/payment"));
     assertThat(manifest.at("/report/quality").asText()).isEqualTo("good");
   }
 
