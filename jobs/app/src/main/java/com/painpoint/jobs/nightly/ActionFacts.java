@@ -82,8 +82,11 @@ final class ActionFacts {
     return out;
   }
 
-  /** The night's pain themes, the other and general buckets left out. */
-  static List<Countermeasures.ThemeFact> themes(Dataset<Row> painThemes) {
+  /**
+   * The night's pain themes, the other and general buckets left out; on a first themed night (no
+   * earlier run to match against) every theme is "new" by construction, so no trend is given.
+   */
+  static List<Countermeasures.ThemeFact> themes(Dataset<Row> painThemes, boolean firstNight) {
     List<Countermeasures.ThemeFact> out = new ArrayList<>();
     for (Row r :
         painThemes
@@ -108,7 +111,7 @@ final class ActionFacts {
               r.getString(3),
               terms,
               ((Number) r.get(5)).longValue(),
-              r.isNullAt(6) ? null : r.getString(6),
+              firstNight || r.isNullAt(6) ? null : r.getString(6),
               quotes));
     }
     return out;

@@ -174,7 +174,9 @@ final class ImpactRankingRun implements NightStage<ImpactRankingRun.Result> {
             ctx.playbook(),
             ActionFacts.touchpoints(rankingRows, friction.ranking()),
             ActionFacts.friction(friction.evidence()),
-            ActionFacts.themes(ctx.datasets().read(RunDataset.PAIN_THEMES)));
+            ActionFacts.themes(
+                ctx.datasets().read(RunDataset.PAIN_THEMES),
+                ctx.datasets().previous(RunDataset.PAIN_THEMES).isEmpty()));
     List<Row> actionRows = new ArrayList<>();
     actions.forEach(a -> actionRows.add(Countermeasures.toRow(a)));
     ctx.datasets()

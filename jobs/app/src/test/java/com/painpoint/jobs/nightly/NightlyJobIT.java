@@ -1198,6 +1198,36 @@ class NightlyJobIT extends SparkTestBase {
         .isEqualTo(2);
     assertThat(outRoot.resolve("run_date=" + RUN_DATE)).doesNotExist();
     assertThat(outRoot.resolve("_staging")).doesNotExist();
+
+    // A playbook naming a touchpoint the taxonomy lacks: one config error (exit 3) naming the
+    // file, the rule and the field, before anything is read or written.
+    Path playbook = bad.resolve("playbook.yaml");
+    Files.writeString(
+        playbook,
+        "rules:\n  - {id: promo-codes, friction: error, action: Fix promo codes, touchpoints:"
+            + " [chekout]}\n");
+    NightlyOptions o = options(outRoot, SAMPLES.resolve("crm.csv").toString());
+    NightlyOptions withPlaybook =
+        new NightlyOptions(
+            o.crm(),
+            o.feedback(),
+            o.clickstream(),
+            o.taxonomy(),
+            o.runDate(),
+            o.out(),
+            o.config(),
+            o.lookbackDays(),
+            playbook.toString());
+    assertThatThrownBy(() -> NightlyJob.run(spark, withPlaybook))
+        .isInstanceOf(PainpointException.class)
+        .hasMessageStartingWith(
+            playbook
+                + ": field 'rules[0].touchpoints' names [chekout], not in the taxonomy (rule"
+                + " 'promo-codes';")
+        .extracting(e -> ((PainpointException) e).kind().exitCode())
+        .isEqualTo(3);
+    assertThat(outRoot.resolve("run_date=" + RUN_DATE)).doesNotExist();
+    assertThat(outRoot.resolve("_staging")).doesNotExist();
   }
 
   static Map<String, Long> toMap(JsonNode node) {

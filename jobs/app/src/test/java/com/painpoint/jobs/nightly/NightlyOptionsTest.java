@@ -82,6 +82,14 @@ class NightlyOptionsTest {
   }
 
   @Test
+  void playbookIsOptionalAndNamedInTheUsage() {
+    assertThat(NightlyOptions.parse(with()).playbook()).isNull();
+    assertThat(NightlyOptions.parse(with("--playbook", "ours.yaml")).playbook())
+        .isEqualTo("ours.yaml");
+    assertThat(NightlyOptions.usage()).contains("[--playbook <file>]").contains("--playbook ");
+  }
+
+  @Test
   void lookbackDaysInBothFormsSetsAUtcWindowEndingWithTheRunDate() {
     NightlyOptions o = NightlyOptions.parse(with("--lookback-days", "30"));
     assertThat(o.lookbackDays()).isEqualTo(30);
