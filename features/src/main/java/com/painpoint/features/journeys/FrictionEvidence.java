@@ -44,6 +44,9 @@ public final class FrictionEvidence {
    */
   public static final String STATUS_CODE = "status_code";
 
+  /** Errors: the url's most frequent failing event type (form_submit, page_view, error...). */
+  public static final String EVENT_TYPE = "event_type";
+
   /** Events behind the row: failing requests, slow page views, abandoned sessions. */
   public static final String EVENTS = "events";
 
@@ -75,21 +78,38 @@ public final class FrictionEvidence {
    */
   public static Dataset<Row> table(
       Dataset<Row> events, Dataset<Row> sessionTouchpoints, Taxonomy taxonomy, int perKind) {
+    return table(mappedEvents(events, taxonomy), sessionTouchpoints, perKind);
+  }
+
+  /**
+   * The events the evidence is counted from: those with a touchpoint, with the actor (as the
+   * sessionizer names it) and the url pattern, and only the columns the evidence reads. Persist it
+   * when {@link #table(Dataset, Dataset, int)} follows: its three counts each read it.
+   */
+  public static Dataset<Row> mappedEvents(Dataset<Row> events, Taxonomy taxonomy) {
     Column actor =
         coalesce(
             col(ClickstreamSchema.CUSTOMER_ID),
             concat(lit("anon:"), col(ClickstreamSchema.ANONYMOUS_ID)));
-    Dataset<Row> mapped =
-        TouchpointMapper.withTouchpoint(events, taxonomy)
-            .filter(col(TOUCHPOINT).isNotNull())
-            .select(
-                col(TOUCHPOINT),
-                actor.as(JourneyColumns.ACTOR_ID),
-                col(ClickstreamSchema.EVENT_TIME),
-                col(ClickstreamSchema.EVENT_TYPE),
-                urlPattern(col(ClickstreamSchema.URL)).as(URL),
-                col(ClickstreamSchema.STATUS_CODE),
-                col(ClickstreamSchema.DURATION_MS));
+    return TouchpointMapper.withTouchpoint(events, taxonomy)
+        .filter(col(TOUCHPOINT).isNotNull())
+        .select(
+            col(TOUCHPOINT),
+            actor.as(JourneyColumns.ACTOR_ID),
+            col(ClickstreamSchema.EVENT_TIME),
+            col(ClickstreamSchema.EVENT_TYPE),
+            urlPattern(col(ClickstreamSchema.URL)).as(URL),
+            col(ClickstreamSchema.STATUS_CODE),
+            col(ClickstreamSchema.DURATION_MS));
+  }
+
+  /**
+   * @param mapped {@link #mappedEvents}
+   * @param sessionTouchpoints the journeys stage's session x touchpoint rows
+   * @param perKind rows kept per touchpoint and kind (the largest by customers)
+   */
+  public static Dataset<Row> table(
+      Dataset<Row> mapped, Dataset<Row> sessionTouchpoints, int perKind) {
 
     // Errors as the friction signals count them: error events and responses with a 5xx status.
     Column isError =
@@ -106,12 +126,14 @@ public final class FrictionEvidence {
             .agg(
                 count(lit(1)).as(EVENTS),
                 countDistinct(col(JourneyColumns.ACTOR_ID)).as(CUSTOMERS),
-                mode(col(ClickstreamSchema.STATUS_CODE), true).as(STATUS_CODE))
+                mode(col(ClickstreamSchema.STATUS_CODE), true).as(STATUS_CODE),
+                mode(col(ClickstreamSchema.EVENT_TYPE), true).as(EVENT_TYPE))
             .select(
                 col(TOUCHPOINT),
                 lit(JourneyColumns.KIND_ERROR).as(KIND),
                 col(URL),
                 col(STATUS_CODE),
+                col(EVENT_TYPE),
                 col(EVENTS),
                 col(CUSTOMERS),
                 lit(null).cast(DataTypes.LongType).as(P95_MS),
@@ -144,6 +166,7 @@ public final class FrictionEvidence {
                 lit(JourneyColumns.KIND_SLOWNESS).as(KIND),
                 col(URL),
                 lit(null).cast(DataTypes.IntegerType).as(STATUS_CODE),
+                lit(null).cast(DataTypes.StringType).as(EVENT_TYPE),
                 col(EVENTS),
                 col(CUSTOMERS),
                 col(P95_MS),
@@ -181,6 +204,7 @@ public final class FrictionEvidence {
                 lit(JourneyColumns.KIND_ABANDONMENT).as(KIND),
                 col(URL),
                 lit(null).cast(DataTypes.IntegerType).as(STATUS_CODE),
+                lit(null).cast(DataTypes.StringType).as(EVENT_TYPE),
                 col(EVENTS),
                 col(CUSTOMERS),
                 lit(null).cast(DataTypes.LongType).as(P95_MS),
@@ -205,6 +229,7 @@ public final class FrictionEvidence {
             col(RANK),
             col(URL),
             col(STATUS_CODE),
+            col(EVENT_TYPE),
             col(EVENTS),
             col(CUSTOMERS),
             col(SHARE),

@@ -109,6 +109,7 @@ class FrictionEvidenceTest extends SparkTestBase {
     assertThat(pay.<Integer>getAs("rank")).isEqualTo(1);
     assertThat(pay.<String>getAs("url")).isEqualTo("/checkout/payment");
     assertThat(pay.<Integer>getAs("status_code")).isEqualTo(502);
+    assertThat(pay.<String>getAs("event_type")).isEqualTo("form_submit");
     assertThat(pay.<Long>getAs("events")).isEqualTo(4);
     assertThat(pay.<Long>getAs("customers")).isEqualTo(4);
     assertThat(pay.<Double>getAs("share")).isCloseTo(4 / 6.0, within(1e-9));

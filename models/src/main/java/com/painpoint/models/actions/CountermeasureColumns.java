@@ -27,6 +27,9 @@ public final class CountermeasureColumns {
   public static final String URL = "url";
   public static final String STATUS_CODE = "status_code";
 
+  /** The failing requests' most frequent event type. */
+  public static final String EVENT_TYPE = "event_type";
+
   /** Events at the url behind the evidence (failing requests, slow views, stopped sessions). */
   public static final String URL_EVENTS = "url_events";
 

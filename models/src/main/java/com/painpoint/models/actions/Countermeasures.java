@@ -54,6 +54,7 @@ public final class Countermeasures {
       int rank,
       String url,
       Integer statusCode,
+      String eventType,
       long events,
       long customers,
       double share,
@@ -212,7 +213,9 @@ public final class Countermeasures {
     String url = f.url() == null ? "(no url)" : f.url();
     switch (f.kind()) {
       case JourneyColumns.KIND_ERROR -> {
-        String status = f.statusCode() == null ? "a client-side error" : "HTTP " + f.statusCode();
+        String status =
+            (f.statusCode() == null ? "a client-side error" : "HTTP " + f.statusCode())
+                + (f.eventType() == null ? "" : " on " + f.eventType());
         return text
             + String.format(
                 Locale.ROOT,
@@ -279,6 +282,7 @@ public final class Countermeasures {
         .add(CountermeasureColumns.RATE, DataTypes.DoubleType, true)
         .add(CountermeasureColumns.URL, DataTypes.StringType, true)
         .add(CountermeasureColumns.STATUS_CODE, DataTypes.IntegerType, true)
+        .add(CountermeasureColumns.EVENT_TYPE, DataTypes.StringType, true)
         .add(CountermeasureColumns.URL_EVENTS, DataTypes.LongType, true)
         .add(CountermeasureColumns.URL_CUSTOMERS, DataTypes.LongType, true)
         .add(CountermeasureColumns.URL_SHARE, DataTypes.DoubleType, true)
@@ -318,6 +322,7 @@ public final class Countermeasures {
         c.rate(),
         f == null ? null : f.url(),
         f == null ? null : f.statusCode(),
+        f == null ? null : f.eventType(),
         f == null ? null : f.events(),
         f == null ? null : f.customers(),
         f == null ? null : f.share(),

@@ -66,13 +66,34 @@ class CountermeasuresTest {
 
   static final List<FrictionFact> FRICTION =
       List.of(
-          new FrictionFact("checkout", "error", 2, "/cart", null, 74, 51, 0.30, null, null),
           new FrictionFact(
-              "checkout", "error", 1, "/checkout/payment", 502, 172, 63, 0.70, null, null),
+              "checkout", "error", 2, "/cart", null, "error", 74, 51, 0.30, null, null),
           new FrictionFact(
-              "checkout", "abandonment", 1, "/checkout/payment", null, 253, 84, 1.0, null, null),
+              "checkout",
+              "error",
+              1,
+              "/checkout/payment",
+              502,
+              "form_submit",
+              172,
+              63,
+              0.70,
+              null,
+              null),
           new FrictionFact(
-              "search", "slowness", 1, "/catalog/{id}", null, 72, 59, 0.22, 14_058L, 4_000L));
+              "checkout",
+              "abandonment",
+              1,
+              "/checkout/payment",
+              null,
+              null,
+              253,
+              84,
+              1.0,
+              null,
+              null),
+          new FrictionFact(
+              "search", "slowness", 1, "/catalog/{id}", null, null, 72, 59, 0.22, 14_058L, 4_000L));
 
   static final List<ThemeFact> THEMES =
       List.of(
@@ -139,7 +160,8 @@ class CountermeasuresTest {
     assertThat(errors.owner()).as("the touchpoint's owner").isEqualTo("sales");
     assertThat(errors.evidence())
         .isEqualTo(
-            "error in 23.6% of sessions; most failing: /checkout/payment, mostly HTTP 502 (172"
+            "error in 23.6% of sessions; most failing: /checkout/payment, mostly HTTP 502 on"
+                + " form_submit (172"
                 + " failing events, 70% of its errors, 63 customers)");
     Countermeasure slow = derive(PLAYBOOK).get(4);
     assertThat(slow.owner()).as("the rule's owner").isEqualTo("platform");

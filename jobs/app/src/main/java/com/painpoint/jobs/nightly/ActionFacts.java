@@ -73,6 +73,7 @@ final class ActionFacts {
               ((Number) r.getAs(FrictionEvidence.RANK)).intValue(),
               r.getAs(FrictionEvidence.URL),
               r.getAs(FrictionEvidence.STATUS_CODE),
+              r.getAs(FrictionEvidence.EVENT_TYPE),
               lng(r, FrictionEvidence.EVENTS),
               lng(r, FrictionEvidence.CUSTOMERS),
               dbl(r, FrictionEvidence.SHARE),
