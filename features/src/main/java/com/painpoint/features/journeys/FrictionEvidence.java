@@ -44,7 +44,10 @@ public final class FrictionEvidence {
    */
   public static final String STATUS_CODE = "status_code";
 
-  /** Errors: the url's most frequent failing event type (form_submit, page_view, error...). */
+  /**
+   * Errors: the url's most frequent failing request type (form_submit, page_view...; {@code error}
+   * only when the url has nothing but error events).
+   */
   public static final String EVENT_TYPE = "event_type";
 
   /** Events behind the row: failing requests, slow page views, abandoned sessions. */
@@ -127,7 +130,17 @@ public final class FrictionEvidence {
                 count(lit(1)).as(EVENTS),
                 countDistinct(col(JourneyColumns.ACTOR_ID)).as(CUSTOMERS),
                 mode(col(ClickstreamSchema.STATUS_CODE), true).as(STATUS_CODE),
-                mode(col(ClickstreamSchema.EVENT_TYPE), true).as(EVENT_TYPE))
+                // The request that failed (form_submit, page_view...) rather than the error event
+                // a page may log beside it; error when that is all there is.
+                coalesce(
+                        mode(
+                            when(
+                                col(ClickstreamSchema.EVENT_TYPE)
+                                    .notEqual(ClickstreamSchema.TYPE_ERROR),
+                                col(ClickstreamSchema.EVENT_TYPE)),
+                            true),
+                        mode(col(ClickstreamSchema.EVENT_TYPE), true))
+                    .as(EVENT_TYPE))
             .select(
                 col(TOUCHPOINT),
                 lit(JourneyColumns.KIND_ERROR).as(KIND),

@@ -74,6 +74,10 @@ class FrictionEvidenceTest extends SparkTestBase {
       ev(c, 1000, "page_view", "/checkout/payment?step=2", 200, 800L);
       ev(c, 2000, "form_submit", "/checkout/payment", codes[i], null);
     }
+    // The page logs an error event beside two of the failures: the failing request is still the
+    // form_submit.
+    ev("pay0", 2100, "error", "/checkout/payment", 502, null);
+    ev("pay1", 2100, "error", "/checkout/payment", 503, null);
     // Promo code errors without a status, for two customers who then order.
     for (String c : List.of("promo0", "promo1")) {
       ev(c, 0, "checkout_start", "/cart", 200, null);
@@ -110,9 +114,9 @@ class FrictionEvidenceTest extends SparkTestBase {
     assertThat(pay.<String>getAs("url")).isEqualTo("/checkout/payment");
     assertThat(pay.<Integer>getAs("status_code")).isEqualTo(502);
     assertThat(pay.<String>getAs("event_type")).isEqualTo("form_submit");
-    assertThat(pay.<Long>getAs("events")).isEqualTo(4);
+    assertThat(pay.<Long>getAs("events")).isEqualTo(6);
     assertThat(pay.<Long>getAs("customers")).isEqualTo(4);
-    assertThat(pay.<Double>getAs("share")).isCloseTo(4 / 6.0, within(1e-9));
+    assertThat(pay.<Double>getAs("share")).isCloseTo(6 / 8.0, within(1e-9));
     Row promo = errors.get(1);
     assertThat(promo.<String>getAs("url")).isEqualTo("/cart");
     assertThat(promo.<Integer>getAs("status_code"))

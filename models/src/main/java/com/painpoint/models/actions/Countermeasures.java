@@ -215,7 +215,9 @@ public final class Countermeasures {
       case JourneyColumns.KIND_ERROR -> {
         String status =
             (f.statusCode() == null ? "a client-side error" : "HTTP " + f.statusCode())
-                + (f.eventType() == null ? "" : " on " + f.eventType());
+                + (f.eventType() == null || f.eventType().equals("error")
+                    ? ""
+                    : " on " + f.eventType());
         return text
             + String.format(
                 Locale.ROOT,

@@ -158,9 +158,10 @@ public final class ReportBuilder {
               a.getAs(CountermeasureColumns.OWNER),
               a.getAs(CountermeasureColumns.EVIDENCE));
       actions.computeIfAbsent(v.touchpoint(), k -> new ArrayList<>()).add(v);
-      // The team view covers the painful touchpoints, as the ranking's cards do.
-      if (painful.stream()
-          .anyMatch(r -> v.touchpoint().equals(r.getAs(RankingColumns.TOUCHPOINT)))) {
+      // The team view covers the painful touchpoints among the first TEAM_VIEW_RANKS.
+      if (v.painRank() <= TEAM_VIEW_RANKS
+          && painful.stream()
+              .anyMatch(r -> v.touchpoint().equals(r.getAs(RankingColumns.TOUCHPOINT)))) {
         byTeam
             .computeIfAbsent(v.owner() == null ? "(no owner)" : v.owner(), k -> new ArrayList<>())
             .add(v);

@@ -552,8 +552,10 @@ class NightlyJobIT extends SparkTestBase {
         .isEqualTo(9);
     // The per-team actions in summary.md: the checkout fix is the sales team's, with its url
     // (Markdown-escaped: '/' needs none, so the url reads as written).
-    assertThat(summary.lines().filter(l -> l.startsWith("- **sales**:")).findFirst())
+    assertThat(summary).contains("\n- **sales**\n  - #2 checkout: ");
+    assertThat(summary.lines().filter(l -> l.startsWith("  - #2 checkout: ")).findFirst())
         .hasValueSatisfying(l -> assertThat(l).contains("/checkout/payment"));
+    assertThat(summary).doesNotContain("  - #6 ").doesNotContain("  - #8 ");
     assertThat(manifest.at("/report/quality").asText()).isEqualTo("good");
   }
 
