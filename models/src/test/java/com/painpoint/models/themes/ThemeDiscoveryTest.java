@@ -46,25 +46,38 @@ class ThemeDiscoveryTest extends SparkTestBase {
   }
 
   /**
+   * Thirty sentences of each of two complaints (ids r0.. and p0..): three of the complaint's six
+   * words, rotating, then its closing word.
+   */
+  static List<Row> twoComplaints(
+      String[] refund, String refundEnd, String[] price, String priceEnd) {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      add(
+          rows,
+          "r" + i,
+          refund[i % 6] + " " + refund[(i + 1) % 6] + " " + refund[(i + 3) % 6] + " " + refundEnd);
+      add(
+          rows,
+          "p" + i,
+          price[i % 6] + " " + price[(i + 1) % 6] + " " + price[(i + 3) % 6] + " " + priceEnd);
+    }
+    return rows;
+  }
+
+  /**
    * Two billing complaints in varied words, and sentences whose every word occurs once (no term
    * survives the vocabulary): their TF-IDF vectors are zero, which cosine k-means cannot place.
    * They must go to other, not crash the stage.
    */
   @Test
   void sentencesWithoutAUsableTermGoToOtherInsteadOfFailing() {
-    List<Row> rows = new ArrayList<>();
-    String[] refund = {"refund", "still", "waiting", "weeks", "money", "back"};
-    String[] price = {"price", "went", "up", "without", "notice", "fee"};
-    for (int i = 0; i < 30; i++) {
-      add(
-          rows,
-          "r" + i,
-          refund[i % 6] + " " + refund[(i + 1) % 6] + " " + refund[(i + 3) % 6] + " refund");
-      add(
-          rows,
-          "p" + i,
-          price[i % 6] + " " + price[(i + 1) % 6] + " " + price[(i + 3) % 6] + " price");
-    }
+    List<Row> rows =
+        twoComplaints(
+            new String[] {"refund", "still", "waiting", "weeks", "money", "back"},
+            "refund",
+            new String[] {"price", "went", "up", "without", "notice", "fee"},
+            "price");
     for (int i = 0; i < 6; i++) {
       add(
           rows,
@@ -109,19 +122,12 @@ class ThemeDiscoveryTest extends SparkTestBase {
    */
   @Test
   void ventingWithNoConcreteSubjectGoesToTheGeneralDissatisfactionBucket() {
-    List<Row> rows = new ArrayList<>();
-    String[] refund = {"refund", "waiting", "weeks", "money", "returned", "late"};
-    String[] price = {"price", "rise", "notice", "fee", "higher", "increase"};
-    for (int i = 0; i < 30; i++) {
-      add(
-          rows,
-          "r" + i,
-          refund[i % 6] + " " + refund[(i + 1) % 6] + " " + refund[(i + 3) % 6] + " billing");
-      add(
-          rows,
-          "p" + i,
-          price[i % 6] + " " + price[(i + 1) % 6] + " " + price[(i + 3) % 6] + " billing");
-    }
+    List<Row> rows =
+        twoComplaints(
+            new String[] {"refund", "waiting", "weeks", "money", "returned", "late"},
+            "billing",
+            new String[] {"price", "rise", "notice", "fee", "higher", "increase"},
+            "billing");
     List<String> vents =
         List.of(
             "Your billing is a joke",

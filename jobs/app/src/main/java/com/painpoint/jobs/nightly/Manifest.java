@@ -52,10 +52,17 @@ record Manifest(
       String clickstream,
       String taxonomy,
       String config,
-      Integer lookbackDays) {
+      Integer lookbackDays,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String playbook) {
     static Options of(NightlyOptions o) {
       return new Options(
-          o.crm(), o.feedback(), o.clickstream(), o.taxonomy(), o.config(), o.lookbackDays());
+          o.crm(),
+          o.feedback(),
+          o.clickstream(),
+          o.taxonomy(),
+          o.config(),
+          o.lookbackDays(),
+          o.playbook());
     }
   }
 

@@ -34,20 +34,7 @@ public record NightlyOptions(
     Integer lookbackDays,
     String playbook) {
 
-  /** Options with the default playbook. */
-  public NightlyOptions(
-      String crm,
-      String feedback,
-      String clickstream,
-      String taxonomy,
-      LocalDate runDate,
-      String out,
-      String config,
-      Integer lookbackDays) {
-    this(crm, feedback, clickstream, taxonomy, runDate, out, config, lookbackDays, null);
-  }
-
-  /** Options without a lookback window (all history). */
+  /** Options without a lookback window (all history), with the default playbook. */
   public NightlyOptions(
       String crm,
       String feedback,

@@ -61,7 +61,8 @@ class SourceIngestWindowTest extends SparkTestBase {
             RUN_DATE,
             dir.resolve("out").toString(),
             null,
-            7);
+            7,
+            null);
     LookbackWindow week = o.window();
     RunOutput out = RunOutput.begin(spark, o.out(), RUN_DATE);
     try {
