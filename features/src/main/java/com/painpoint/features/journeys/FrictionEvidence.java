@@ -9,8 +9,9 @@ import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.mode;
-import static org.apache.spark.sql.functions.percentile_approx;
+import static org.apache.spark.sql.functions.percentile;
 import static org.apache.spark.sql.functions.regexp_replace;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -59,7 +60,10 @@ public final class FrictionEvidence {
   /** The row's events over all of the kind's events at the touchpoint. */
   public static final String SHARE = "share";
 
-  /** Slowness: the 95th percentile of the url's page-view durations (all of them). */
+  /**
+   * Slowness: the 95th percentile of the url's page-view durations (all of them; exact, linearly
+   * interpolated, rounded to whole ms).
+   */
   public static final String P95_MS = "p95_ms";
 
   /** Slowness: the touchpoint's threshold a page view must exceed to be slow. */
@@ -169,7 +173,9 @@ public final class FrictionEvidence {
             .agg(
                 sum(when(slow, 1).otherwise(0)).cast(DataTypes.LongType).as(EVENTS),
                 countDistinct(when(slow, col(JourneyColumns.ACTOR_ID))).as(CUSTOMERS),
-                percentile_approx(col(ClickstreamSchema.DURATION_MS), lit(0.95), lit(1000))
+                // Exact (interpolated), so the figure does not depend on the partitioning, as
+                // an approximate percentile's sketch merge does.
+                round(percentile(col(ClickstreamSchema.DURATION_MS), lit(0.95)))
                     .cast(DataTypes.LongType)
                     .as(P95_MS),
                 max(col(THRESHOLD_MS)).as(THRESHOLD_MS))
