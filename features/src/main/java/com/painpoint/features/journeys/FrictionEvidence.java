@@ -3,7 +3,6 @@ package com.painpoint.features.journeys;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
@@ -94,10 +93,7 @@ public final class FrictionEvidence {
    * when {@link #table(Dataset, Dataset, int)} follows: its three counts each read it.
    */
   public static Dataset<Row> mappedEvents(Dataset<Row> events, Taxonomy taxonomy) {
-    Column actor =
-        coalesce(
-            col(ClickstreamSchema.CUSTOMER_ID),
-            concat(lit("anon:"), col(ClickstreamSchema.ANONYMOUS_ID)));
+    Column actor = Sessionizer.actor();
     return TouchpointMapper.withTouchpoint(events, taxonomy)
         .filter(col(TOUCHPOINT).isNotNull())
         .select(
@@ -118,11 +114,8 @@ public final class FrictionEvidence {
   public static Dataset<Row> table(
       Dataset<Row> mapped, Dataset<Row> sessionTouchpoints, int perKind) {
 
-    // Errors as the friction signals count them: error events and responses with a 5xx status.
-    Column isError =
-        col(ClickstreamSchema.EVENT_TYPE)
-            .equalTo(ClickstreamSchema.TYPE_ERROR)
-            .or(coalesce(col(ClickstreamSchema.STATUS_CODE).geq(500), lit(false)));
+    // Errors as the friction signals count them.
+    Column isError = FrictionSignals.isError();
     // Per url, all its failing requests together (a payment call failing with 500, 502 and 503 is
     // one thing to fix); its status code is the most frequent one there (null: client-side errors
     // without a status).

@@ -84,10 +84,7 @@ public final class FrictionSignals {
     Column rage =
         isClick.and(nthBack.isNotNull()).and(millis.minus(nthBack).leq(config.rageClickWindowMs()));
     Column visitStart = tp.isNotNull().and(lag(tp, 1).over(inOrder).eqNullSafe(tp).unary_$bang());
-    Column isError =
-        col(ClickstreamSchema.EVENT_TYPE)
-            .equalTo(ClickstreamSchema.TYPE_ERROR)
-            .or(coalesce(col(ClickstreamSchema.STATUS_CODE).geq(500), lit(false)));
+    Column isError = isError();
     Column isSlow =
         col(ClickstreamSchema.EVENT_TYPE)
             .equalTo(ClickstreamSchema.TYPE_PAGE_VIEW)
@@ -161,6 +158,13 @@ public final class FrictionSignals {
                     when(hasAbandonment, lit(JourneyColumns.KIND_ABANDONMENT)),
                     when(hasSlowness, lit(JourneyColumns.KIND_SLOWNESS)))))
         .drop("_has_start", "_has_success", "_session_end");
+  }
+
+  /** An error, as the friction signals count it: an error event or a response with a 5xx status. */
+  static Column isError() {
+    return col(ClickstreamSchema.EVENT_TYPE)
+        .equalTo(ClickstreamSchema.TYPE_ERROR)
+        .or(coalesce(col(ClickstreamSchema.STATUS_CODE).geq(500), lit(false)));
   }
 
   /**

@@ -25,11 +25,15 @@ import org.apache.spark.sql.expressions.WindowSpec;
 public final class Sessionizer {
   private Sessionizer() {}
 
+  /** The actor of an event: its customer id, else {@code anon:} and its anonymous id. */
+  static Column actor() {
+    return coalesce(
+        col(ClickstreamSchema.CUSTOMER_ID),
+        concat(lit("anon:"), col(ClickstreamSchema.ANONYMOUS_ID)));
+  }
+
   public static Dataset<Row> withSessions(Dataset<Row> events, JourneyConfig config) {
-    Column actor =
-        coalesce(
-            col(ClickstreamSchema.CUSTOMER_ID),
-            concat(lit("anon:"), col(ClickstreamSchema.ANONYMOUS_ID)));
+    Column actor = actor();
     // A column, not an expression: two window functions over the same expression get two aliases
     // and Spark then sorts every event once for each.
     Column hasSession = col("_has_session");
