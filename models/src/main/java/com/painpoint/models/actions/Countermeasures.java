@@ -192,7 +192,7 @@ public final class Countermeasures {
   }
 
   /** A theme matches {@code any}, its id, or a word of its label or top terms. */
-  static boolean matches(ThemeFact t, String wanted) {
+  public static boolean matches(ThemeFact t, String wanted) {
     if (Playbook.ANY_THEME.equals(wanted) || wanted.equals(t.themeId())) {
       return true;
     }

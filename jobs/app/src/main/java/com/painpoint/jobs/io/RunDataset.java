@@ -7,6 +7,7 @@ import com.painpoint.features.journeys.FrictionEvidence;
 import com.painpoint.features.journeys.JourneyColumns;
 import com.painpoint.models.actions.CountermeasureColumns;
 import com.painpoint.models.impact.ImpactColumns;
+import com.painpoint.models.initiatives.InitiativeEffects;
 import com.painpoint.models.ranking.RankingColumns;
 import com.painpoint.models.sentiment.SentimentColumns;
 import com.painpoint.models.themes.ThemeColumns;
@@ -98,6 +99,14 @@ public enum RunDataset {
       CountermeasureColumns.ACTION_RANK,
       CountermeasureColumns.ACTION,
       CountermeasureColumns.OWNER),
+  /** Initiatives (only with --initiatives): each one's effect per metric, with its interval. */
+  INITIATIVE_EFFECTS(
+      "initiative_effects",
+      Format.SMALL_TABLE,
+      InitiativeEffects.INITIATIVE_ID,
+      InitiativeEffects.METRIC,
+      InitiativeEffects.EFFECT,
+      InitiativeEffects.STATUS),
   REPORT_HTML("report.html", Format.TEXT),
   SUMMARY_MD("summary.md", Format.TEXT),
   MANIFEST("manifest.json", Format.TEXT);

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.col;
 
+import com.painpoint.features.config.Initiatives;
 import com.painpoint.features.config.RankingOptions;
 import com.painpoint.jobs.io.RunDataset;
 import com.painpoint.jobs.results.RankingFigures;
@@ -13,6 +14,7 @@ import com.painpoint.models.impact.ImpactColumns;
 import com.painpoint.models.impact.ImpactStrata;
 import com.painpoint.models.impact.SegmentNegativity;
 import com.painpoint.models.impact.TouchpointImpact;
+import com.painpoint.models.initiatives.InitiativeEffects;
 import com.painpoint.models.ranking.RankingColumns;
 import com.painpoint.models.ranking.TouchpointRanking;
 import java.util.ArrayList;
@@ -52,7 +54,8 @@ final class ImpactRankingRun implements NightStage<ImpactRankingRun.Result> {
       List<Row> impact,
       long riskRows,
       RankingFigures figures,
-      List<Countermeasures.Countermeasure> countermeasures)
+      List<Countermeasures.Countermeasure> countermeasures,
+      List<InitiativeEffects.Effect> initiativeEffects)
       implements StageResult {
     @Override
     public String summary() {
@@ -72,6 +75,9 @@ final class ImpactRankingRun implements NightStage<ImpactRankingRun.Result> {
       m.put(RunDataset.CUSTOMER_RISK, riskRows);
       m.put(RunDataset.TOUCHPOINT_RANKING, (long) ranking.size());
       m.put(RunDataset.COUNTERMEASURES, (long) countermeasures.size());
+      if (!initiativeEffects.isEmpty()) {
+        m.put(RunDataset.INITIATIVE_EFFECTS, (long) initiativeEffects.size());
+      }
       return m;
     }
   }
@@ -91,7 +97,8 @@ final class ImpactRankingRun implements NightStage<ImpactRankingRun.Result> {
 
   @Override
   public String description() {
-    return "touchpoint churn impact, at-risk customers, pain ranking, counter-measures";
+    return "touchpoint churn impact, at-risk customers, pain ranking, counter-measures,"
+        + " initiative effects";
   }
 
   @Override
@@ -169,14 +176,16 @@ final class ImpactRankingRun implements NightStage<ImpactRankingRun.Result> {
     ranking.unpersist();
     impact.unpersist();
 
+    List<Countermeasures.ThemeFact> themes =
+        ActionFacts.themes(
+            ctx.datasets().read(RunDataset.PAIN_THEMES),
+            ctx.datasets().previous(RunDataset.PAIN_THEMES).isEmpty());
     List<Countermeasures.Countermeasure> actions =
         Countermeasures.derive(
             ctx.playbook(),
             ActionFacts.touchpoints(rankingRows, friction.ranking()),
             ActionFacts.friction(friction.evidence()),
-            ActionFacts.themes(
-                ctx.datasets().read(RunDataset.PAIN_THEMES),
-                ctx.datasets().previous(RunDataset.PAIN_THEMES).isEmpty()));
+            themes);
     List<Row> actionRows = new ArrayList<>();
     actions.forEach(a -> actionRows.add(Countermeasures.toRow(a)));
     ctx.datasets()
@@ -202,6 +211,55 @@ final class ImpactRankingRun implements NightStage<ImpactRankingRun.Result> {
                 options.churnWeight(),
                 options.revenueWeight()),
             ctx.datasets().previous(RunDataset.TOUCHPOINT_RANKING).orElse(null)),
-        actions);
+        actions,
+        initiativeEffects(ctx, themes));
+  }
+
+  /**
+   * Each declared initiative's effect on friction, negativity and churn at its touchpoint (none
+   * without --initiatives).
+   */
+  private List<InitiativeEffects.Effect> initiativeEffects(
+      RunContext ctx, List<Countermeasures.ThemeFact> themes) {
+    Initiatives initiatives = ctx.initiatives();
+    if (initiatives == null) {
+      return List.of();
+    }
+    Map<String, List<String>> themeIds = new HashMap<>();
+    for (Initiatives.Initiative in : initiatives.initiatives()) {
+      if (in.theme() != null) {
+        themeIds.put(
+            in.id(),
+            themes.stream()
+                .filter(t -> t.touchpoint().equals(in.touchpoint()))
+                .filter(t -> Countermeasures.matches(t, in.theme()))
+                .map(Countermeasures.ThemeFact::themeId)
+                .toList());
+      }
+    }
+    List<InitiativeEffects.Effect> effects =
+        InitiativeEffects.measure(
+            initiatives,
+            ctx.taxonomy(),
+            ctx.options().runDate(),
+            ctx.datasets().read(RunDataset.SESSION_TOUCHPOINTS),
+            ctx.datasets().read(RunDataset.FEEDBACK_SCORED),
+            churn.customers(),
+            themeIds);
+    List<Row> rows = new ArrayList<>();
+    effects.forEach(e -> rows.add(InitiativeEffects.toRow(e)));
+    ctx.datasets()
+        .writeSmallTable(
+            RunDataset.INITIATIVE_EFFECTS,
+            ctx.spark().createDataFrame(rows, InitiativeEffects.schema()).coalesce(1));
+    for (InitiativeEffects.Effect e : effects) {
+      ctx.stages()
+          .progress(
+              "{}: {}: {}",
+              RunDataset.INITIATIVE_EFFECTS.fileName(),
+              e.initiative().id(),
+              e.verdict());
+    }
+    return effects;
   }
 }

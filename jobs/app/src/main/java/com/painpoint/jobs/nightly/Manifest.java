@@ -53,7 +53,8 @@ record Manifest(
       String taxonomy,
       String config,
       Integer lookbackDays,
-      @JsonInclude(JsonInclude.Include.NON_NULL) String playbook) {
+      @JsonInclude(JsonInclude.Include.NON_NULL) String playbook,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String initiatives) {
     static Options of(NightlyOptions o) {
       return new Options(
           o.crm(),
@@ -62,7 +63,8 @@ record Manifest(
           o.taxonomy(),
           o.config(),
           o.lookbackDays(),
-          o.playbook());
+          o.playbook(),
+          o.initiatives());
     }
   }
 

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param lookbackDays only clickstream and feedback of the last N UTC days up to the run date
  *     count; null means all history
  * @param playbook optional counter-measure playbook (YAML); null means the default one
+ * @param initiatives optional initiatives file (YAML) whose effects the night measures; null means
+ *     none
  */
 public record NightlyOptions(
     String crm,
@@ -32,7 +34,8 @@ public record NightlyOptions(
     String out,
     String config,
     Integer lookbackDays,
-    String playbook) {
+    String playbook,
+    String initiatives) {
 
   /** Options without a lookback window (all history), with the default playbook. */
   public NightlyOptions(
@@ -43,7 +46,13 @@ public record NightlyOptions(
       LocalDate runDate,
       String out,
       String config) {
-    this(crm, feedback, clickstream, taxonomy, runDate, out, config, null, null);
+    this(crm, feedback, clickstream, taxonomy, runDate, out, config, null, null, null);
+  }
+
+  /** These options with an initiatives file. */
+  public NightlyOptions withInitiatives(String file) {
+    return new NightlyOptions(
+        crm, feedback, clickstream, taxonomy, runDate, out, config, lookbackDays, playbook, file);
   }
 
   /** The night's window over clickstream and feedback. */
@@ -72,6 +81,10 @@ public record NightlyOptions(
         "--playbook",
         "counter-measure playbook YAML: rules from evidence to actions and owner teams"
             + " (optional; default: the playbook in the jar)");
+    FLAGS.put(
+        "--initiatives",
+        "initiatives YAML: fixes shipped at a touchpoint from a start date, whose effect on"
+            + " friction, negativity and churn the night measures (optional)");
   }
 
   private static final List<String> REQUIRED =
@@ -82,7 +95,9 @@ public record NightlyOptions(
     for (String f : REQUIRED) {
       b.append(' ').append(f).append(" <value>");
     }
-    b.append(" [--config <file>] [--lookback-days <N>] [--playbook <file>]\n");
+    b.append(
+        " [--config <file>] [--lookback-days <N>] [--playbook <file>]"
+            + " [--initiatives <file>]\n");
     FLAGS.forEach((k, v) -> b.append(String.format("  %-16s %s%n", k, v)));
     return b.toString();
   }
@@ -126,7 +141,8 @@ public record NightlyOptions(
         values.containsKey("--lookback-days")
             ? parseLookbackDays(values.get("--lookback-days"))
             : null,
-        values.get("--playbook"));
+        values.get("--playbook"),
+        values.get("--initiatives"));
   }
 
   private static int parseLookbackDays(String v) {

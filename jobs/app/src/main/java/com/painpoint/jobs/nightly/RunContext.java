@@ -1,5 +1,6 @@
 package com.painpoint.jobs.nightly;
 
+import com.painpoint.features.config.Initiatives;
 import com.painpoint.features.config.PainpointConfig;
 import com.painpoint.features.config.Playbook;
 import com.painpoint.features.spark.SparkSessions;
@@ -26,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * datasets (with the previous committed run resolved once), and the stage runner.
  *
  * @param startedAt when the run began (the manifest's and the report's "generated" time)
- * @param configHash SHA-256 of the config text and the taxonomy text (and the playbook's, when one
- *     is given)
+ * @param initiatives the initiatives whose effects the night measures; null when none are given
+ * @param configHash SHA-256 of the config text and the taxonomy text (and the playbook's and the
+ *     initiatives', when given)
  */
 record RunContext(
     SparkSession spark,
@@ -35,6 +37,7 @@ record RunContext(
     PainpointConfig config,
     Taxonomy taxonomy,
     Playbook playbook,
+    Initiatives initiatives,
     LookbackWindow window,
     RunOutput out,
     RunDatasets datasets,
@@ -72,6 +75,20 @@ record RunContext(
         (o.playbook() == null ? Playbook.defaults() : Playbook.parse(o.playbook(), playbookText))
             .checkedAgainst(
                 taxonomy, o.playbook() == null ? Playbook.DEFAULT_RESOURCE : o.playbook());
+    String initiativesText =
+        o.initiatives() == null ? "" : TextFiles.read(spark, o.initiatives(), "initiatives");
+    Initiatives initiatives =
+        o.initiatives() == null
+            ? null
+            : Initiatives.parse(o.initiatives(), initiativesText)
+                .checkedAgainst(
+                    taxonomy,
+                    o.runDate(),
+                    o.window()
+                        .from()
+                        .map(i -> i.atZone(java.time.ZoneOffset.UTC).toLocalDate())
+                        .orElse(null),
+                    o.initiatives());
     String previous = PreviousRuns.latestBefore(spark, o.out(), o.runDate()).orElse(null);
     RunOutput out = RunOutput.begin(spark, o.out(), o.runDate());
     return new RunContext(
@@ -80,6 +97,7 @@ record RunContext(
         config,
         taxonomy,
         playbook,
+        initiatives,
         o.window(),
         out,
         new RunDatasets(spark, out, previous),
@@ -89,7 +107,8 @@ record RunContext(
             configText
                 + "\u0000"
                 + taxonomyText
-                + (o.playbook() == null ? "" : "\u0000" + playbookText)));
+                + (o.playbook() == null ? "" : "\u0000" + playbookText)
+                + (o.initiatives() == null ? "" : "\u0001" + initiativesText)));
   }
 
   /**

@@ -1219,7 +1219,8 @@ class NightlyJobIT extends SparkTestBase {
             o.out(),
             o.config(),
             o.lookbackDays(),
-            playbook.toString());
+            playbook.toString(),
+            null);
     assertThatThrownBy(() -> NightlyJob.run(spark, withPlaybook))
         .isInstanceOf(PainpointException.class)
         .hasMessageStartingWith(

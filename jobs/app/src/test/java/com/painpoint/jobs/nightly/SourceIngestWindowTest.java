@@ -62,6 +62,7 @@ class SourceIngestWindowTest extends SparkTestBase {
             dir.resolve("out").toString(),
             null,
             7,
+            null,
             null);
     LookbackWindow week = o.window();
     RunOutput out = RunOutput.begin(spark, o.out(), RUN_DATE);

@@ -65,7 +65,8 @@ final class CustomerSimulator implements Serializable {
       Instant end,
       String sessionId,
       EnumSet<Touchpoint> touched,
-      EnumSet<Touchpoint> friction) {}
+      EnumSet<Touchpoint> friction,
+      boolean fixed) {}
 
   /** Everything one customer index produces. */
   record SimulatedCustomer(
@@ -110,7 +111,9 @@ final class CustomerSimulator implements Serializable {
         (int)
             Math.max(
                 1, Math.min(80, Duration.between(start, end).toMillis() / MIN_SLOT.toMillis()));
-    List<PlannedSession> planned = JourneyPlanner.plan(p, r, budget, maxSessions);
+    SplittableRandom fix = new SplittableRandom(Seeds.of(options.seed(), index, Seeds.INITIATIVE));
+    List<PlannedSession> planned = JourneyPlanner.plan(p, r, fix, budget, maxSessions);
+    Instant fixFrom = atStartOfDay(PlantedInitiatives.fixStart(options));
 
     List<PlacedSession> placed = new ArrayList<>();
     List<ClickEvent> events = new ArrayList<>();
@@ -156,16 +159,24 @@ final class CustomerSimulator implements Serializable {
       PlannedSession s = ordered.get(n);
       Instant at = orderedStarts.get(n);
       String sessionId = s.app() ? null : String.format("S%07d%03d", index + 1, n + 1);
-      for (RawEvent e : s.built().events()) {
+      // The planted fix: from its start, half of the would-be payment errors do not happen.
+      boolean fixed =
+          s.fixed() != null
+              && fix.nextDouble() < PlantedInitiatives.FIX_SHARE
+              && !at.isBefore(fixFrom);
+      SessionBuilder used = fixed ? s.fixed() : s.built();
+      for (RawEvent e : used.events()) {
         String id = customerId;
         if (noise.nextDouble() < EVENT_ID_NOISE) {
           id = noise.nextBoolean() ? id.toLowerCase(Locale.ROOT) : " " + id + " ";
         }
         events.add(toEvent(ids.next(), id, null, sessionId, at.plusMillis(e.offsetMs()), e));
       }
-      Instant sessionEnd = at.plusMillis(s.built().durationMs());
+      Instant sessionEnd = at.plusMillis(used.durationMs());
+      // Feedback follows the customer's pain as planned, fixed or not (see PlantedInitiatives).
+      Instant plannedEnd = at.plusMillis(s.built().durationMs());
       for (Touchpoint t : s.built().friction()) {
-        firstPain.merge(t, sessionEnd, (a, b) -> a.isBefore(b) ? a : b);
+        firstPain.merge(t, plannedEnd, (a, b) -> a.isBefore(b) ? a : b);
       }
       placed.add(
           new PlacedSession(
@@ -173,10 +184,11 @@ final class CustomerSimulator implements Serializable {
               at,
               sessionEnd,
               sessionId,
-              EnumSet.copyOf(s.built().touched()),
-              s.built().friction().isEmpty()
+              EnumSet.copyOf(used.touched()),
+              used.friction().isEmpty()
                   ? EnumSet.noneOf(Touchpoint.class)
-                  : EnumSet.copyOf(s.built().friction())));
+                  : EnumSet.copyOf(used.friction()),
+              fixed));
     }
     plantBadEvents(p, events, ids);
     events.addAll(anonymousVisitor(index, ids, windowStart, windowEnd));

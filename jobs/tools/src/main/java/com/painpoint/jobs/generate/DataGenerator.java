@@ -38,6 +38,7 @@ final class DataGenerator {
 
   static final String CLICKSTREAM_DIR = "clickstream";
   static final String TAXONOMY_FILE = "taxonomy.yaml";
+  static final String INITIATIVES_FILE = "initiatives.yaml";
   static final String GROUND_TRUTH_FILE = "ground_truth.json";
 
   /** Customers per Spark partition of the clickstream job. */
@@ -59,6 +60,7 @@ final class DataGenerator {
     }
     writeClickstream(spark, options, simulator, new Path(out, CLICKSTREAM_DIR));
     try {
+      writeText(fs, new Path(out, INITIATIVES_FILE), truth.initiatives().yaml());
       writeText(fs, new Path(out, GROUND_TRUTH_FILE), truth.toJson());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write to " + out, e);

@@ -31,6 +31,7 @@ final class GroundTruth {
 
   private final GeneratorOptions options;
   private final BadRowPlan badRows;
+  private final PlantedInitiatives initiatives;
 
   private long customers;
   private long crmRows;
@@ -46,6 +47,12 @@ final class GroundTruth {
   GroundTruth(GeneratorOptions options, BadRowPlan badRows) {
     this.options = options;
     this.badRows = badRows;
+    this.initiatives = new PlantedInitiatives(options);
+  }
+
+  /** The planted initiatives, counted over the customers added so far. */
+  PlantedInitiatives initiatives() {
+    return initiatives;
   }
 
   /** Adds one simulated customer's rows and hidden truth to the counts. */
@@ -65,6 +72,7 @@ final class GroundTruth {
       }
     }
     events += c.events().size();
+    initiatives.add(c.sessions());
     for (ClickEvent e : c.events()) {
       if (e.customerId() == null) {
         anonymousEvents++;
@@ -146,6 +154,8 @@ final class GroundTruth {
     root.put("sentence_labels_file", DataGenerator.LABELS_FILE);
     root.put("planted", planted());
     root.put("failing_requests", Visits.failingRequests());
+    root.put("initiatives_file", DataGenerator.INITIATIVES_FILE);
+    root.put("initiatives", initiatives.truth());
     root.put("churn_model", churnModel());
     root.put("planted_rejects", badRows.rejectCounts());
     Map<String, Object> noise = new LinkedHashMap<>();

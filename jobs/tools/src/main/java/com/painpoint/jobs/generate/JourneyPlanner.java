@@ -29,17 +29,25 @@ final class JourneyPlanner {
     CHURN_DATE
   }
 
-  /** A planned session: its events on a relative clock and the friction planted in it. */
-  record PlannedSession(String kind, Slot slot, boolean app, SessionBuilder built) {}
+  /**
+   * A planned session: its events on a relative clock and the friction planted in it.
+   *
+   * @param fixed for a checkout session whose payment call fails: the same session where the
+   *     planted initiative's fix worked and the order went through; null otherwise
+   */
+  record PlannedSession(
+      String kind, Slot slot, boolean app, SessionBuilder built, SessionBuilder fixed) {}
 
   private final CustomerProfile p;
   private final SplittableRandom r;
+  private final SplittableRandom fix;
   private final List<PlannedSession> sessions = new ArrayList<>();
   private int events;
 
-  private JourneyPlanner(CustomerProfile p, SplittableRandom r) {
+  private JourneyPlanner(CustomerProfile p, SplittableRandom r, SplittableRandom fix) {
     this.p = p;
     this.r = r;
+    this.fix = fix;
   }
 
   /**
@@ -47,10 +55,15 @@ final class JourneyPlanner {
    *
    * @param eventBudget the number of events routine sessions fill up to
    * @param maxSessions how many sessions fit in the customer's active span
+   * @param fix the planted initiative's stream: builds the fixed variant of failing payments
    */
   static List<PlannedSession> plan(
-      CustomerProfile p, SplittableRandom r, double eventBudget, int maxSessions) {
-    JourneyPlanner planner = new JourneyPlanner(p, r);
+      CustomerProfile p,
+      SplittableRandom r,
+      SplittableRandom fix,
+      double eventBudget,
+      int maxSessions) {
+    JourneyPlanner planner = new JourneyPlanner(p, r, fix);
     planner.required();
     while (planner.events < eventBudget && planner.sessions.size() < maxSessions) {
       planner.routine();
@@ -189,12 +202,19 @@ final class JourneyPlanner {
     maybeLogin(b);
     searchVisit(b, false);
     b.pause();
+    SessionBuilder fixed = null;
+    if (outcome == CheckoutOutcome.ABANDONED_SERVER_ERROR
+        || outcome == CheckoutOutcome.SERVER_ERROR_THEN_ORDERED) {
+      fixed = b.copy(fix);
+      Visits.checkout(fixed, CheckoutOutcome.ORDERED);
+    }
     Visits.checkout(b, outcome);
     add(
         outcome == CheckoutOutcome.ORDERED ? "order" : "order_" + outcome.name().toLowerCase(),
         Slot.ANY,
         app(),
-        b);
+        b,
+        fixed);
   }
 
   private void delivery(boolean friction) {
@@ -272,7 +292,11 @@ final class JourneyPlanner {
   }
 
   private void add(String kind, Slot slot, boolean app, SessionBuilder b) {
-    sessions.add(new PlannedSession(kind, slot, app, b));
+    add(kind, slot, app, b, null);
+  }
+
+  private void add(String kind, Slot slot, boolean app, SessionBuilder b, SessionBuilder fixed) {
+    sessions.add(new PlannedSession(kind, slot, app, b, fixed));
     events += b.events().size();
   }
 }

@@ -14,6 +14,9 @@ final class Seeds {
   static final long ANONYMOUS = 4;
   static final long NOISE = 5;
 
+  /** The planted initiative: which would-be payment errors the fix removes. */
+  static final long INITIATIVE = 6;
+
   private Seeds() {}
 
   static long of(long seed, long index, long stream) {

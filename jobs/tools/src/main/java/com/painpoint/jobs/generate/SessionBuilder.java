@@ -35,6 +35,19 @@ final class SessionBuilder {
     this.rng = rng;
   }
 
+  /**
+   * A copy of the session so far that goes on with its own random stream: the same events,
+   * touchpoints, friction and clock. The copy never draws from this builder's stream.
+   */
+  SessionBuilder copy(SplittableRandom other) {
+    SessionBuilder c = new SessionBuilder(other);
+    c.events.addAll(events);
+    c.friction.addAll(friction);
+    c.touched.addAll(touched);
+    c.clock = clock;
+    return c;
+  }
+
   SplittableRandom rng() {
     return rng;
   }
