@@ -13,6 +13,7 @@ import com.painpoint.jobs.results.ReportFigures;
 import com.painpoint.jobs.results.Versions;
 import com.painpoint.models.actions.CountermeasureColumns;
 import com.painpoint.models.ranking.RankingColumns;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -92,6 +93,9 @@ final class ReportRun implements NightStage<ReportRun.Result> {
                         col(CountermeasureColumns.PAIN_RANK),
                         col(CountermeasureColumns.ACTION_RANK))
                     .collectAsList(),
+                ranking.initiativeEffects().isEmpty()
+                    ? List.of()
+                    : datasets.read(RunDataset.INITIATIVE_EFFECTS).collectAsList(),
                 new ReportBuilder.Run(
                     contracts.quality(),
                     sentiment.figures(),

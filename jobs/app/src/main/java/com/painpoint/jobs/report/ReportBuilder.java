@@ -8,6 +8,7 @@ import com.painpoint.jobs.report.ReportModel.ActionView;
 import com.painpoint.jobs.report.ReportModel.Card;
 import com.painpoint.jobs.report.ReportModel.FrictionKind;
 import com.painpoint.jobs.report.ReportModel.Headline;
+import com.painpoint.jobs.report.ReportModel.InitiativeView;
 import com.painpoint.jobs.report.ReportModel.Method;
 import com.painpoint.jobs.report.ReportModel.Quality;
 import com.painpoint.jobs.report.ReportModel.Ranked;
@@ -23,6 +24,7 @@ import com.painpoint.jobs.results.SourceFigures;
 import com.painpoint.jobs.results.Versions;
 import com.painpoint.models.actions.CountermeasureColumns;
 import com.painpoint.models.impact.ImpactColumns;
+import com.painpoint.models.initiatives.InitiativeEffects;
 import com.painpoint.models.ranking.RankingColumns;
 import com.painpoint.models.sentiment.SentimentColumns;
 import com.painpoint.models.themes.ThemeColumns;
@@ -66,6 +68,7 @@ public final class ReportBuilder {
       List<Row> touchpointFriction,
       List<Row> painThemes,
       List<Row> countermeasures,
+      List<Row> initiativeEffects,
       Run run) {}
 
   /**
@@ -193,6 +196,7 @@ public final class ReportBuilder {
         cards,
         teams(painful),
         teamActions,
+        initiatives(in.initiativeEffects()),
         method(in.run(), w),
         new ReportModel.Charts(
             ReportCharts.journeyMap(points),
@@ -594,5 +598,67 @@ public final class ReportBuilder {
 
   private static double nz(Double v) {
     return v == null || v.isNaN() ? 0 : v;
+  }
+
+  /**
+   * Per initiative (rows in file order, one per metric): its verdict and findings. It worked when
+   * the metric it targets (its theme's share when it names a theme, else the friction rate) fell
+   * with an interval below zero.
+   */
+  static List<InitiativeView> initiatives(List<Row> effects) {
+    Map<String, List<Row>> byId = new LinkedHashMap<>();
+    for (Row r : effects) {
+      byId.computeIfAbsent(r.getAs(InitiativeEffects.INITIATIVE_ID), k -> new ArrayList<>()).add(r);
+    }
+    List<InitiativeView> out = new ArrayList<>();
+    byId.forEach(
+        (id, rows) -> {
+          Row first = rows.get(0);
+          String target =
+              first.getAs(InitiativeEffects.THEME) != null
+                  ? InitiativeEffects.THEME_SHARE
+                  : InitiativeEffects.FRICTION_RATE;
+          Row main =
+              rows.stream()
+                  .filter(r -> target.equals(r.getAs(InitiativeEffects.METRIC)))
+                  .findFirst()
+                  .orElse(first);
+          String verdict;
+          String verdictClass;
+          if (!InitiativeEffects.MEASURED.equals(main.getAs(InitiativeEffects.STATUS))) {
+            verdict = "too little data to tell yet";
+            verdictClass = "flat";
+          } else if (main.<Double>getAs(InitiativeEffects.CI_HIGH) < 0) {
+            verdict = "worked";
+            verdictClass = "better";
+          } else if (main.<Double>getAs(InitiativeEffects.CI_LOW) > 0) {
+            verdict = "made it worse";
+            verdictClass = "worse";
+          } else {
+            verdict = "no measurable effect";
+            verdictClass = "flat";
+          }
+          List<String> findings = new ArrayList<>();
+          rows.forEach(r -> findings.add(r.getAs(InitiativeEffects.VERDICT)));
+          out.add(
+              new InitiativeView(
+                  id,
+                  first.getAs(InitiativeEffects.TOUCHPOINT),
+                  first.getAs(InitiativeEffects.OWNER),
+                  first.getAs(InitiativeEffects.START_DATE),
+                  first.getAs(InitiativeEffects.DESCRIPTION),
+                  "before "
+                      + first.getAs(InitiativeEffects.BEFORE_FROM)
+                      + " to "
+                      + first.getAs(InitiativeEffects.BEFORE_TO)
+                      + ", after "
+                      + first.getAs(InitiativeEffects.AFTER_FROM)
+                      + " to "
+                      + first.getAs(InitiativeEffects.AFTER_TO),
+                  verdict,
+                  verdictClass,
+                  findings));
+        });
+    return out;
   }
 }

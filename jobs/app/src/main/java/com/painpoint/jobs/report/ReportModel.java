@@ -19,6 +19,7 @@ public record ReportModel(
     List<Card> cards,
     List<Team> teams,
     List<TeamActions> teamActions,
+    List<InitiativeView> initiatives,
     Method method,
     Charts charts) {
 
@@ -94,6 +95,21 @@ public record ReportModel(
 
   /** One team's actions, in pain-rank order: "what finance should do this week". */
   public record TeamActions(String team, List<ActionView> actions) {}
+
+  /**
+   * A declared initiative and what the night measured: the verdict ({@code worked}, {@code no
+   * measurable effect}, {@code too little data}) and one finding per metric in words.
+   */
+  public record InitiativeView(
+      String id,
+      String touchpoint,
+      String owner,
+      String start,
+      String description,
+      String windows,
+      String verdict,
+      String verdictClass,
+      List<String> findings) {}
 
   /** A pain theme as the report shows it. */
   public record ThemeView(

@@ -8,6 +8,7 @@ import com.painpoint.jobs.report.ReportModel.ActionView;
 import com.painpoint.jobs.report.ReportModel.Card;
 import com.painpoint.jobs.report.ReportModel.FrictionKind;
 import com.painpoint.jobs.report.ReportModel.Headline;
+import com.painpoint.jobs.report.ReportModel.InitiativeView;
 import com.painpoint.jobs.report.ReportModel.Method;
 import com.painpoint.jobs.report.ReportModel.Quality;
 import com.painpoint.jobs.report.ReportModel.Ranked;
@@ -153,6 +154,17 @@ class ReportRendererTest {
             new Team(
                 "finance", List.of("#1 " + HOSTILE_TOUCHPOINT), "100k", payloads.get(4), "80.0")),
         List.of(new TeamActions("finance", List.of(action))),
+        List.of(
+            new InitiativeView(
+                "fix-1",
+                HOSTILE_TOUCHPOINT,
+                "finance",
+                "2026-05-15",
+                payloads.get(3),
+                "before 2026-04-14 to 2026-05-11, after 2026-05-18 to 2026-06-14",
+                "worked",
+                "better",
+                List.of("friction at " + HOSTILE_TOUCHPOINT + " fell 7.7 points [4.8 to 10.7]"))),
         new Method(
             "a sentence encoder",
             payloads.get(2),
