@@ -38,7 +38,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -587,39 +587,42 @@ public final class InitiativeEffects {
     return s;
   }
 
-  /** One output row. */
+  /** One output row, with its schema (so fields can be read by name). */
   public static Row toRow(Effect e) {
     Initiative in = e.initiative();
     DiffInDiff.Estimate est = e.estimate();
     boolean control = DIFF_IN_DIFF.equals(e.method());
-    return RowFactory.create(
-        in.id(),
-        in.touchpoint(),
-        in.description(),
-        e.owner(),
-        in.start().toString(),
-        in.friction(),
-        in.theme(),
-        e.metric(),
-        e.method(),
-        e.windows().beforeFrom().toString(),
-        e.windows().beforeTo().toString(),
-        e.windows().afterFrom().toString(),
-        e.windows().afterTo().toString(),
-        e.rows()[0],
-        rate(e.rates()[0]),
-        e.rows()[1],
-        rate(e.rates()[1]),
-        control ? e.rows()[2] : null,
-        control ? rate(e.rates()[2]) : null,
-        control ? e.rows()[3] : null,
-        control ? rate(e.rates()[3]) : null,
-        e.censored(),
-        est == null ? null : est.effect(),
-        est == null ? null : est.low(),
-        est == null ? null : est.high(),
-        est == null ? TOO_LITTLE_DATA : MEASURED,
-        e.verdict());
+    return new GenericRowWithSchema(
+        new Object[] {
+          in.id(),
+          in.touchpoint(),
+          in.description(),
+          e.owner(),
+          in.start().toString(),
+          in.friction(),
+          in.theme(),
+          e.metric(),
+          e.method(),
+          e.windows().beforeFrom().toString(),
+          e.windows().beforeTo().toString(),
+          e.windows().afterFrom().toString(),
+          e.windows().afterTo().toString(),
+          e.rows()[0],
+          rate(e.rates()[0]),
+          e.rows()[1],
+          rate(e.rates()[1]),
+          control ? e.rows()[2] : null,
+          control ? rate(e.rates()[2]) : null,
+          control ? e.rows()[3] : null,
+          control ? rate(e.rates()[3]) : null,
+          e.censored(),
+          est == null ? null : est.effect(),
+          est == null ? null : est.low(),
+          est == null ? null : est.high(),
+          est == null ? TOO_LITTLE_DATA : MEASURED,
+          e.verdict()
+        },
+        schema());
   }
 
   private static Double rate(double v) {
