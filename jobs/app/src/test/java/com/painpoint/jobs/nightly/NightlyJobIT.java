@@ -65,7 +65,11 @@ class NightlyJobIT extends SparkTestBase {
 
   @BeforeAll
   static void runSample() throws Exception {
-    result = NightlyJob.run(spark, options(out, SAMPLES.resolve("crm.csv").toString()));
+    result =
+        NightlyJob.run(
+            spark,
+            options(out, SAMPLES.resolve("crm.csv").toString())
+                .withInitiatives(SAMPLES.resolve("initiatives.yaml").toString()));
     manifest = JSON.readTree(result.manifestJson());
     truth = JSON.readTree(SAMPLES.resolve("ground_truth.json").toFile());
     print(result.touchpointRanking(), result.touchpointImpact());
@@ -312,6 +316,61 @@ class NightlyJobIT extends SparkTestBase {
    * request the generator makes fail there (url pattern and one of its status codes), and every
    * touchpoint where the generator plants failing requests gets that url as its error evidence.
    */
+  @Test
+  void initiativesRecoverThePlantedFixAndTheNullInitiative() throws Exception {
+    Path run = out.resolve("run_date=" + RUN_DATE);
+    List<Row> rows =
+        spark
+            .read()
+            .parquet(run.resolve(RunDataset.INITIATIVE_EFFECTS.fileName()).toString())
+            .collectAsList();
+    Map<String, Row> byKey = new TreeMap<>();
+    rows.forEach(r -> byKey.put(r.getAs("initiative_id") + "/" + r.getAs("metric"), r));
+    assertThat(manifest.at("/outputs/initiative_effects/rows").asLong()).isEqualTo(rows.size());
+    assertThat(manifest.at("/options/initiatives").asText()).endsWith("initiatives.yaml");
+    int checked = 0;
+    for (JsonNode planted : truth.get("initiatives")) {
+      String id = planted.get("id").asText();
+      Iterator<Map.Entry<String, JsonNode>> it = planted.get("effects").fields();
+      while (it.hasNext()) {
+        Map.Entry<String, JsonNode> e = it.next();
+        Row r = byKey.get(id + "/" + e.getKey());
+        assertThat(r).as(id + "/" + e.getKey()).isNotNull();
+        assertThat(r.<String>getAs("status")).as(id + "/" + e.getKey()).isEqualTo("measured");
+        double value = e.getValue().asDouble();
+        // The planted value (the fix's effect on the error rate; zero for everything else) lies
+        // in the 95 % interval.
+        assertThat(value)
+            .as(id + "/" + e.getKey() + " " + r.getAs("verdict"))
+            .isBetween(r.<Double>getAs("ci_low"), r.<Double>getAs("ci_high"));
+        if (value != 0) {
+          assertThat(r.<Double>getAs("ci_high"))
+              .as("the fix's interval excludes zero")
+              .isNegative();
+        }
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(6);
+    assertThat(byKey.get("fix-payment-errors/friction_rate").<String>getAs("verdict"))
+        .startsWith("friction at checkout (error) fell ");
+    assertThat(byKey.get("fix-payment-errors/friction_rate").<String>getAs("owner"))
+        .isEqualTo("Payments");
+    assertThat(byKey.get("courier-tracking-page/friction_rate").<String>getAs("owner"))
+        .as("the taxonomy owner of delivery")
+        .isEqualTo(truth.at("/planted/delivery/owner").asText());
+    String html = Files.readString(run.resolve("report.html"));
+    assertThat(html)
+        .contains("Did the fix work?")
+        .contains("Retry and failover for the payment provider")
+        .contains("New courier tracking page");
+    String summary = Files.readString(run.resolve("summary.md"));
+    assertThat(summary)
+        .contains("(checkout, from 2026-05-15): **worked**")
+        .contains(
+            "**New courier tracking page** (delivery, from 2026-05-29): **no measurable effect**");
+  }
+
   @Test
   void counterMeasuresNameThePlantedFailingRequests() throws Exception {
     Path run = out.resolve("run_date=" + RUN_DATE);
@@ -1231,6 +1290,21 @@ class NightlyJobIT extends SparkTestBase {
         .isEqualTo(3);
     assertThat(outRoot.resolve("run_date=" + RUN_DATE)).doesNotExist();
     assertThat(outRoot.resolve("_staging")).doesNotExist();
+
+    // An initiative whose start date lies after the run date: the same kind of error.
+    Path initiatives = bad.resolve("initiatives.yaml");
+    Files.writeString(
+        initiatives,
+        "initiatives:\n  - {id: promo, touchpoint: checkout, start: 2026-07-15, description:"
+            + " Fix promo codes}\n");
+    assertThatThrownBy(() -> NightlyJob.run(spark, o.withInitiatives(initiatives.toString())))
+        .isInstanceOf(PainpointException.class)
+        .hasMessageStartingWith(
+            initiatives
+                + ": field 'initiatives[0].start' is 2026-07-15, after the run date 2026-06-30")
+        .extracting(e -> ((PainpointException) e).kind().exitCode())
+        .isEqualTo(3);
+    assertThat(outRoot.resolve("run_date=" + RUN_DATE)).doesNotExist();
   }
 
   static Map<String, Long> toMap(JsonNode node) {

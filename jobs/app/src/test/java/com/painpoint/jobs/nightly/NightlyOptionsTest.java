@@ -87,6 +87,10 @@ class NightlyOptionsTest {
     assertThat(NightlyOptions.parse(with("--playbook", "ours.yaml")).playbook())
         .isEqualTo("ours.yaml");
     assertThat(NightlyOptions.usage()).contains("[--playbook <file>]").contains("--playbook ");
+    assertThat(NightlyOptions.parse(with("--initiatives", "i.yaml")).initiatives())
+        .isEqualTo("i.yaml");
+    assertThat(NightlyOptions.parse(with()).initiatives()).isNull();
+    assertThat(NightlyOptions.usage()).contains("[--initiatives <file>]");
   }
 
   @Test

@@ -50,6 +50,48 @@ class CustomerSimulatorTest {
   }
 
   @Test
+  void thePlantedFixRemovesAboutHalfOfThePaymentErrorsFromItsStartDateOnly() {
+    Instant fixFrom =
+        PlantedInitiatives.fixStart(options(42)).atStartOfDay(ZoneOffset.UTC).toInstant();
+    long candidatesAfter = 0;
+    long fixed = 0;
+    for (SimulatedCustomer c : simulateAll(42)) {
+      for (PlacedSession s : c.sessions()) {
+        if (s.fixed()) {
+          fixed++;
+          assertThat(s.start()).as("fixed only from the start date").isAfterOrEqualTo(fixFrom);
+          assertThat(s.kind())
+              .isIn("order_abandoned_server_error", "order_server_error_then_ordered");
+          // The session's earlier steps (login, menu) keep their own friction, if any.
+          assertThat(s.friction())
+              .as("the fixed session orders without checkout friction")
+              .doesNotContain(Touchpoint.CHECKOUT);
+          assertThat(s.touched()).contains(Touchpoint.CHECKOUT);
+        }
+        if (!s.start().isBefore(fixFrom)
+            && (s.kind().equals("order_abandoned_server_error")
+                || s.kind().equals("order_server_error_then_ordered"))) {
+          candidatesAfter++;
+        }
+      }
+    }
+    assertThat(candidatesAfter).isGreaterThan(40);
+    // Half of them, within a binomial tolerance (4 standard deviations).
+    double sd = Math.sqrt(candidatesAfter * 0.25);
+    assertThat((double) fixed)
+        .isBetween(candidatesAfter / 2.0 - 4 * sd, candidatesAfter / 2.0 + 4 * sd);
+    // The fixed sessions' events hold no payment error: no 5xx on /checkout/payment after the
+    // start.
+    for (SimulatedCustomer c : simulateAll(42)) {
+      Set<String> fixedIds = new HashSet<>();
+      c.sessions().stream().filter(PlacedSession::fixed).forEach(s -> fixedIds.add(s.sessionId()));
+      c.events().stream()
+          .filter(e -> e.sessionId() != null && fixedIds.contains(e.sessionId()))
+          .forEach(e -> assertThat(e.statusCode() == null ? 0 : e.statusCode()).isLessThan(500));
+    }
+  }
+
+  @Test
   void simulatingInAnotherOrderChangesNothing() {
     CustomerSimulator simulator = new CustomerSimulator(options(42));
     SimulatedCustomer alone = simulator.simulate(250);
