@@ -45,8 +45,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Did the fix work? For each declared initiative, the change of three rates at its touchpoint from
  * the window before its start date to the window after, minus the same change at the touchpoints
- * without an initiative (difference in differences, {@link DiffInDiff}), with a 95 % interval from
- * a bootstrap over customers:
+ * without an initiative, outcome touchpoints left out (difference in differences, {@link
+ * DiffInDiff}), with a 95 % interval from a bootstrap over customers:
  *
  * <ul>
  *   <li>{@code friction_rate}: session × touchpoint rows with friction (of the initiative's kind
@@ -239,7 +239,12 @@ public final class InitiativeEffects {
     }
     LocalDate dataFrom = span.getDate(0).toLocalDate();
     LocalDate dataTo = runDate;
-    Set<String> withInitiative = cfg.touchpoints();
+    // The control group: touchpoints without an initiative, outcome touchpoints (cancellation)
+    // left out too, since customers meet them because they churn.
+    Set<String> withInitiative = new java.util.HashSet<>(cfg.touchpoints());
+    taxonomy.touchpoints().stream()
+        .filter(t -> t.outcome())
+        .forEach(t -> withInitiative.add(t.name()));
     Dataset<Row> dayed =
         sessions
             .select(

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  * The initiative stage on a named fixture: 120 customers with two checkout and two search sessions
  * in each window. A fix at checkout from 2026-05-15 cuts the error sessions there from 40 % to 10 %
  * while search's stay at 20 %; delivery, with an initiative of its own, gets much worse at the same
- * time and must stay out of the control group. Planted friction effect: exactly -0.30.
+ * time and must stay out of the control group, as must cancellation (an outcome touchpoint).
+ * Planted friction effect: exactly -0.30.
  */
 class InitiativeEffectsTest extends SparkTestBase {
   static final Taxonomy TAXONOMY =
@@ -40,6 +41,8 @@ class InitiativeEffectsTest extends SparkTestBase {
             - {name: search, position: 1, owner: product, url_patterns: ['^/search']}
             - {name: checkout, position: 2, owner: sales, url_patterns: ['^/checkout']}
             - {name: delivery, position: 3, owner: logistics, url_patterns: ['^/tracking']}
+            - {name: cancellation, position: 4, owner: service, url_patterns: ['^/cancel'],
+               outcome: true}
           """);
 
   static final LocalDate RUN_DATE = LocalDate.of(2026, 6, 20);
@@ -93,6 +96,10 @@ class InitiativeEffectsTest extends SparkTestBase {
       }
       if (c < 10) {
         sessions.add(session(id, "delivery", "2026-05-20", true, false));
+      }
+      // Cancellation is an outcome touchpoint: never part of the control group.
+      if (c < 30) {
+        sessions.add(session(id, "cancellation", "2026-05-25", true, false));
       }
       // A quarter churn 2026-04-30, within 14 days of their first before-window exposure.
       customers.add(
@@ -159,7 +166,8 @@ class InitiativeEffectsTest extends SparkTestBase {
     assertThat(f.rows()).containsExactly(240, 240, 240, 240);
     assertThat(f.rates()[0]).isCloseTo(0.40, within(1e-12));
     assertThat(f.rates()[1]).isCloseTo(0.10, within(1e-12));
-    // Control = search only: delivery, which has an initiative, and its errors stay out.
+    // Control = search only: delivery, which has an initiative, and cancellation, an outcome,
+    // stay out with their errors.
     assertThat(f.rates()[2]).isCloseTo(0.20, within(1e-12));
     assertThat(f.rates()[3]).isCloseTo(0.20, within(1e-12));
     assertThat(f.estimate().effect()).isCloseTo(-0.30, within(1e-12));

@@ -369,6 +369,11 @@ class NightlyJobIT extends SparkTestBase {
         .contains("(checkout, from 2026-05-15): **worked**")
         .contains(
             "**New courier tracking page** (delivery, from 2026-05-29): **no measurable effect**");
+    // One finding per line, three per initiative.
+    assertThat(summary.lines().filter(l -> l.startsWith("  - friction at checkout (error) fell ")))
+        .hasSize(1);
+    assertThat(summary.lines().filter(l -> l.startsWith("  - churn among customers exposed at ")))
+        .hasSize(2);
   }
 
   @Test
@@ -513,6 +518,7 @@ class NightlyJobIT extends SparkTestBase {
               "#ranking table",
               "#cards .card",
               "#teams table",
+              "#initiatives .initiative",
               "#method")) {
         assertThat(page.isVisible(part)).as(part + " visible").isTrue();
       }
