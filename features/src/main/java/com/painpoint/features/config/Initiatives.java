@@ -4,14 +4,12 @@ import static java.util.Objects.requireNonNullElse;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.painpoint.features.journeys.JourneyColumns;
 import com.painpoint.features.taxonomy.Taxonomy;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -70,20 +68,8 @@ public record Initiatives(
       if (touchpoint == null || touchpoint.isBlank()) {
         throw new InvalidConfigValue("touchpoint", "is required" + named);
       }
-      String kind = friction == null ? null : friction.trim().toLowerCase(Locale.ROOT);
-      if (kind != null && !JourneyColumns.KINDS.contains(kind)) {
-        throw new InvalidConfigValue(
-            "friction",
-            "must be one of "
-                + String.join(", ", JourneyColumns.KINDS)
-                + ", got '"
-                + friction
-                + "'"
-                + named);
-      }
-      if (theme != null && theme.isBlank()) {
-        throw new InvalidConfigValue("theme", "must not be empty" + named);
-      }
+      String kind = EntryFields.frictionKind(friction, named);
+      String themeWord = EntryFields.theme(theme, named);
       if (start == null || start.isBlank()) {
         throw new InvalidConfigValue(
             "start", "is required (the first day the fix was live, yyyy-MM-dd)" + named);
@@ -98,18 +84,9 @@ public record Initiatives(
       if (description == null || description.isBlank()) {
         throw new InvalidConfigValue("description", "is required (what was done)" + named);
       }
-      if (owner != null && owner.isBlank()) {
-        throw new InvalidConfigValue(
-            "owner", "must not be empty (leave it out for the touchpoint's owner)" + named);
-      }
+      String team = EntryFields.owner(owner, named);
       return new Initiative(
-          id.trim(),
-          touchpoint.trim(),
-          kind,
-          theme == null ? null : theme.trim().toLowerCase(Locale.ROOT),
-          day,
-          description.trim(),
-          owner == null ? null : owner.trim());
+          id.trim(), touchpoint.trim(), kind, themeWord, day, description.trim(), team);
     }
   }
 

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNullElse;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.painpoint.features.journeys.JourneyColumns;
 import com.painpoint.features.taxonomy.Taxonomy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -111,20 +109,8 @@ public record Playbook(int maxActions, List<Rule> rules) implements Serializable
             "",
             "must set exactly one of friction, theme, negativity, churn; it sets " + kinds + named);
       }
-      String kind = friction == null ? null : friction.trim().toLowerCase(Locale.ROOT);
-      if (kind != null && !JourneyColumns.KINDS.contains(kind)) {
-        throw new InvalidConfigValue(
-            "friction",
-            "must be one of "
-                + String.join(", ", JourneyColumns.KINDS)
-                + ", got '"
-                + friction
-                + "'"
-                + named);
-      }
-      if (theme != null && theme.isBlank()) {
-        throw new InvalidConfigValue("theme", "must not be empty" + named);
-      }
+      String kind = EntryFields.frictionKind(friction, named);
+      String themeWord = EntryFields.theme(theme, named);
       if (negativity != null && !(negativity > 0 && negativity <= 1)) {
         throw new InvalidConfigValue(
             "negativity", "must be a share in (0, 1], got " + negativity + named);
@@ -144,20 +130,17 @@ public record Playbook(int maxActions, List<Rule> rules) implements Serializable
       if (action == null || action.isBlank()) {
         throw new InvalidConfigValue("action", "is required (what to do)" + named);
       }
-      if (owner != null && owner.isBlank()) {
-        throw new InvalidConfigValue(
-            "owner", "must not be empty (leave it out for the touchpoint's owner)" + named);
-      }
+      String team = EntryFields.owner(owner, named);
       return new Rule(
           id.trim(),
           kind,
-          theme == null ? null : theme.trim().toLowerCase(Locale.ROOT),
+          themeWord,
           negativity,
           churn,
           rate,
           size,
           action.trim(),
-          owner == null ? null : owner.trim(),
+          team,
           touchpoints == null ? List.of() : List.copyOf(touchpoints));
     }
   }
