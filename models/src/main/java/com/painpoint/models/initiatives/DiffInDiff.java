@@ -125,7 +125,7 @@ public final class DiffInDiff {
   }
 
   /** The q-quantile of sorted values, linear between order statistics; NaN when empty. */
-  static double percentile(double[] sorted, double q) {
+  public static double percentile(double[] sorted, double q) {
     if (sorted.length == 0) {
       return Double.NaN;
     }
@@ -149,7 +149,7 @@ public final class DiffInDiff {
   }
 
   /** A Poisson(1) draw by inversion. */
-  static int poisson1(SplittableRandom r) {
+  public static int poisson1(SplittableRandom r) {
     double u = r.nextDouble();
     for (int k = 0; k < POISSON_1_CDF.length; k++) {
       if (u < POISSON_1_CDF[k]) {

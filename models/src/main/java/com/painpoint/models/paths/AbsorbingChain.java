@@ -52,6 +52,18 @@ public final class AbsorbingChain {
    * #RETAINED}.
    */
   public static AbsorbingChain fromCounts(Map<String, Map<String, Long>> counts) {
+    Map<String, Map<String, Double>> weights = new LinkedHashMap<>();
+    counts.forEach(
+        (from, row) -> {
+          Map<String, Double> w = new LinkedHashMap<>();
+          row.forEach((to, n) -> w.put(to, n.doubleValue()));
+          weights.put(from, w);
+        });
+    return fromWeights(weights);
+  }
+
+  /** The chain estimated from (possibly reweighted, fractional) transition counts. */
+  public static AbsorbingChain fromWeights(Map<String, Map<String, Double>> counts) {
     List<String> states = new ArrayList<>();
     states.add(START);
     counts.forEach(
@@ -63,13 +75,13 @@ public final class AbsorbingChain {
     double[][] q = new double[n][n];
     double[] r = new double[n];
     for (int i = 0; i < n; i++) {
-      Map<String, Long> row = counts.getOrDefault(states.get(i), Map.of());
-      long total = row.values().stream().mapToLong(Long::longValue).sum();
+      Map<String, Double> row = counts.getOrDefault(states.get(i), Map.of());
+      double total = row.values().stream().mapToDouble(Double::doubleValue).sum();
       if (total == 0) {
         continue;
       }
-      for (Map.Entry<String, Long> e : row.entrySet()) {
-        double p = (double) e.getValue() / total;
+      for (Map.Entry<String, Double> e : row.entrySet()) {
+        double p = e.getValue() / total;
         if (CHURN.equals(e.getKey())) {
           r[i] += p;
         } else if (!RETAINED.equals(e.getKey())) {
@@ -112,6 +124,34 @@ public final class AbsorbingChain {
     return 1 - absorb(s)[0] / full;
   }
 
+  /**
+   * The redirect effect of {@code state} towards {@code instead}: {@code 1 − P(churn | every
+   * transition into state goes to instead) / P(churn)}. For a pain state ({@code billing:pain}
+   * towards {@code billing}) it answers "how much churn would go away if that step stopped
+   * hurting", which the removal effect does not: removing a state many paths pass also removes the
+   * churn that merely flows through it.
+   */
+  public double redirectEffect(String state, String instead) {
+    Integer s = index.get(state);
+    Integer t = index.get(instead);
+    if (s == null || s == 0 || t == null || t == 0 || s.equals(t)) {
+      throw new IllegalArgumentException(
+          "cannot redirect '" + state + "' to '" + instead + "' in " + transient_);
+    }
+    double full = churnProbability();
+    if (full == 0) {
+      return 0;
+    }
+    int n = transient_.size();
+    double[][] moved = new double[n][];
+    for (int i = 0; i < n; i++) {
+      moved[i] = q[i].clone();
+      moved[i][t] += moved[i][s];
+      moved[i][s] = 0;
+    }
+    return 1 - solve(moved, -1)[0] / full;
+  }
+
   /** Every transient state's removal effect but the start's, in state order. */
   public Map<String, Double> removalEffects() {
     Map<String, Double> out = new LinkedHashMap<>();
@@ -128,6 +168,10 @@ public final class AbsorbingChain {
    * which keeps the system square.
    */
   private double[] absorb(int removed) {
+    return solve(q, removed);
+  }
+
+  private double[] solve(double[][] q, int removed) {
     int n = transient_.size();
     RealMatrix a = new Array2DRowRealMatrix(n, n);
     RealVector b = new ArrayRealVector(n);
