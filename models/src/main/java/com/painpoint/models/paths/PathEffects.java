@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -287,20 +288,42 @@ public final class PathEffects {
    */
   static List<Map<String, Map<String, Double>>> bootstrapCounts(
       Dataset<Row> perCustomer, int replicates, long seed) {
+    // Per partition one array of sums per transition (not one per row); a customer's rows are
+    // together (sorted within partitions by customer), so its weights are drawn once.
     JavaPairRDD<Tuple2<String, String>, double[]> summed =
         perCustomer
             .select(col(CUSTOMER), col(FROM), col(TO), col(TRANSITIONS))
+            .repartition(col(CUSTOMER))
+            .sortWithinPartitions(col(CUSTOMER))
             .javaRDD()
-            .mapToPair(
-                r -> {
-                  SplittableRandom rng =
-                      new SplittableRandom(seed ^ r.getString(0).hashCode() * 0x9E3779B97F4A7C15L);
+            .mapPartitionsToPair(
+                rows -> {
+                  Map<Tuple2<String, String>, double[]> sums = new HashMap<>();
+                  String current = null;
                   double[] w = new double[replicates];
-                  long n = r.getLong(3);
-                  for (int b = 0; b < replicates; b++) {
-                    w[b] = DiffInDiff.poisson1(rng) * (double) n;
+                  while (rows.hasNext()) {
+                    Row r = rows.next();
+                    String customer = r.getString(0);
+                    if (!customer.equals(current)) {
+                      current = customer;
+                      SplittableRandom rng =
+                          new SplittableRandom(seed ^ (customer.hashCode() * 0x9E3779B97F4A7C15L));
+                      for (int k = 0; k < replicates; k++) {
+                        w[k] = DiffInDiff.poisson1(rng);
+                      }
+                    }
+                    double n = r.getLong(3);
+                    double[] sum =
+                        sums.computeIfAbsent(
+                            new Tuple2<>(r.getString(1), r.getString(2)),
+                            k -> new double[replicates]);
+                    for (int k = 0; k < replicates; k++) {
+                      sum[k] += w[k] * n;
+                    }
                   }
-                  return new Tuple2<>(new Tuple2<>(r.getString(1), r.getString(2)), w);
+                  List<Tuple2<Tuple2<String, String>, double[]>> out = new ArrayList<>();
+                  sums.forEach((k, v) -> out.add(new Tuple2<>(k, v)));
+                  return out.iterator();
                 })
             .reduceByKey(
                 (a, b) -> {
@@ -328,6 +351,102 @@ public final class PathEffects {
               .put(t._1()._2(), t._2()[b]);
         }
       }
+    }
+    return out;
+  }
+
+  public static final String PATH = "path";
+  public static final String STEPS = "steps";
+  public static final String CUSTOMERS = "customers";
+  public static final String CHURNED = "churned";
+  public static final String CHURN_SHARE = "churn_share";
+  public static final String RANK = "rank";
+
+  /**
+   * The most common paths into churn: each customer's last {@code lastSteps} states before the end,
+   * as one string ({@code billing:pain > feedback:negative > support}); per path the customers who
+   * took it, how many churned and their share; the {@code top} paths by churned customers (ties:
+   * more customers, then the path), ranked from 1.
+   */
+  public static Dataset<Row> churnPaths(Dataset<Row> paths, int lastSteps, int top) {
+    Column isEnd = col(STATE).isin(AbsorbingChain.CHURN, AbsorbingChain.RETAINED);
+    Dataset<Row> ends =
+        paths
+            .filter(isEnd)
+            .select(
+                col(CUSTOMER),
+                col(STEP).as("end_step"),
+                col(STATE).equalTo(AbsorbingChain.CHURN).as(CHURNED));
+    Dataset<Row> perCustomer =
+        paths
+            .filter(not(isEnd))
+            .join(ends, CUSTOMER)
+            .filter(col(STEP).geq(col("end_step").minus(lastSteps)))
+            .groupBy(col(CUSTOMER), col(CHURNED))
+            .agg(
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .expr(
+                        "array_join(transform(sort_array(collect_list(struct(step, state))),"
+                            + " x -> x.state), ' > ')")
+                    .as(PATH),
+                count(lit(1)).as(STEPS));
+    WindowSpec order = Window.orderBy(col(CHURNED).desc(), col(CUSTOMERS).desc(), col(PATH));
+    return perCustomer
+        .groupBy(col(PATH), col(STEPS))
+        .agg(
+            count(lit(1)).as(CUSTOMERS),
+            org.apache.spark.sql.functions.sum(when(col(CHURNED), 1L).otherwise(0L)).as(CHURNED))
+        .withColumn(CHURN_SHARE, col(CHURNED).divide(col(CUSTOMERS)))
+        .filter(col(CHURNED).gt(0))
+        .withColumn(RANK, row_number().over(order))
+        .filter(col(RANK).leq(top))
+        .orderBy(col(RANK));
+  }
+
+  public static final String REMOVAL_EFFECT = "removal_effect";
+  public static final String REMOVAL_LOW = "removal_low";
+  public static final String REMOVAL_HIGH = "removal_high";
+  public static final String PAIN_EFFECT = "pain_effect";
+  public static final String PAIN_LOW = "pain_low";
+  public static final String PAIN_HIGH = "pain_high";
+  public static final String CHURN_PROBABILITY = "churn_probability";
+  public static final String REPLICATES = "replicates";
+
+  /** The {@code path_effects} table's schema: one row per state. */
+  public static org.apache.spark.sql.types.StructType schema() {
+    org.apache.spark.sql.types.StructType s =
+        new org.apache.spark.sql.types.StructType()
+            .add(STATE, org.apache.spark.sql.types.DataTypes.StringType, false);
+    for (String c :
+        List.of(REMOVAL_EFFECT, REMOVAL_LOW, REMOVAL_HIGH, PAIN_EFFECT, PAIN_LOW, PAIN_HIGH)) {
+      s = s.add(c, org.apache.spark.sql.types.DataTypes.DoubleType, true);
+    }
+    return s.add(CUSTOMERS, org.apache.spark.sql.types.DataTypes.LongType, false)
+        .add(CHURN_SHARE, org.apache.spark.sql.types.DataTypes.DoubleType, false)
+        .add(CHURN_PROBABILITY, org.apache.spark.sql.types.DataTypes.DoubleType, false)
+        .add(REPLICATES, org.apache.spark.sql.types.DataTypes.IntegerType, false);
+  }
+
+  /** The result as rows of {@link #schema()}, largest removal effect first. */
+  public static List<Row> rows(Result result) {
+    List<Row> out = new ArrayList<>();
+    for (StateEffect e : result.states()) {
+      out.add(
+          org.apache.spark.sql.RowFactory.create(
+              e.state(),
+              e.removalEffect(),
+              e.low(),
+              e.high(),
+              e.painEffect(),
+              e.painLow(),
+              e.painHigh(),
+              e.customers(),
+              e.churnShare(),
+              result.churnProbability(),
+              result.replicates()));
     }
     return out;
   }

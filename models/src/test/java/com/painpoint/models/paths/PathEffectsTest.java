@@ -92,7 +92,12 @@ class PathEffectsTest extends SparkTestBase {
                 spark.createDataFrame(crm, customers),
                 TAXONOMY)
             .cache();
+    long t0 = System.nanoTime();
+    paths.count();
+    long t1 = System.nanoTime();
     result = PathEffects.measure(paths, 200, 42);
+    System.out.println(
+        "TIMING paths " + (t1 - t0) / 1e9 + " measure " + (System.nanoTime() - t1) / 1e9);
   }
 
   @Test
@@ -108,6 +113,25 @@ class PathEffectsTest extends SparkTestBase {
     assertThat(paths.filter("state LIKE 'cancellation%'").count()).isZero();
     // Every customer ends exactly once.
     assertThat(paths.filter("state IN ('(churn)', '(null)')").count()).isEqualTo(600);
+  }
+
+  @Test
+  void theTopPathIntoChurnPassesBillingPain() {
+    List<Row> top = PathEffects.churnPaths(paths, 3, 5).collectAsList();
+    assertThat(top).isNotEmpty().hasSizeLessThanOrEqualTo(5);
+    assertThat(top.get(0).<String>getAs(PathEffects.PATH)).contains("billing:pain");
+    assertThat(top.get(0).<Integer>getAs(PathEffects.RANK)).isEqualTo(1);
+    long churned = 0;
+    for (Row r : top) {
+      assertThat(r.<Double>getAs(PathEffects.CHURN_SHARE))
+          .isEqualTo(
+              (double) r.<Long>getAs(PathEffects.CHURNED) / r.<Long>getAs(PathEffects.CUSTOMERS));
+      assertThat(r.<String>getAs(PathEffects.PATH))
+          .doesNotContain("(churn)")
+          .doesNotContain("cancellation");
+      churned += r.<Long>getAs(PathEffects.CHURNED);
+    }
+    assertThat(churned).isPositive();
   }
 
   @Test
