@@ -92,12 +92,7 @@ class PathEffectsTest extends SparkTestBase {
                 spark.createDataFrame(crm, customers),
                 TAXONOMY)
             .cache();
-    long t0 = System.nanoTime();
-    paths.count();
-    long t1 = System.nanoTime();
     result = PathEffects.measure(paths, 200, 42);
-    System.out.println(
-        "TIMING paths " + (t1 - t0) / 1e9 + " measure " + (System.nanoTime() - t1) / 1e9);
   }
 
   @Test
