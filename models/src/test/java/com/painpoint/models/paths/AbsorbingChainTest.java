@@ -43,6 +43,50 @@ class AbsorbingChainTest {
     assertThat(chain.removalEffects()).containsOnlyKeys("A", "B");
   }
 
+  /**
+   * The same chain's net effects, by hand. P(retained) = 0.74. Without A (its paths end there):
+   * retained 0.5 x 0.9 = 0.45, drop 1 - 0.45 / 0.74 = 0.3919, net 0.8077 - 0.3919 = 0.4158. Without
+   * B: from A retained 0.4, overall 0.2, drop 0.7297, net 0.2308 - 0.7297 = -0.4990 (B is where
+   * customers are kept). Without both: nothing ends anywhere, net 0. The single-state shortcut (one
+   * inverse) and the set solve agree.
+   */
+  @Test
+  void netEffectsMatchTheHandWorkedChain() {
+    AbsorbingChain chain =
+        AbsorbingChain.fromCounts(
+            counts(
+                START, "A", 50, START, "B", 50, "A", CHURN, 40, "A", "B", 20, "A", NULL, 40, "B",
+                CHURN, 10, "B", NULL, 90));
+    assertThat(chain.retainedProbability()).isCloseTo(0.74, within(1e-12));
+    AbsorbingChain.Removal a = chain.removal("A");
+    assertThat(a.removalEffect()).isCloseTo(1 - 0.05 / 0.26, within(1e-12));
+    assertThat(a.retainedDrop()).isCloseTo(1 - 0.45 / 0.74, within(1e-12));
+    assertThat(a.netEffect()).isCloseTo((1 - 0.05 / 0.26) - (1 - 0.45 / 0.74), within(1e-12));
+    AbsorbingChain.Removal b = chain.removal("B");
+    assertThat(b.netEffect()).isCloseTo((1 - 0.2 / 0.26) - (1 - 0.2 / 0.74), within(1e-12));
+    assertThat(chain.removal(java.util.List.of("A")).netEffect())
+        .isCloseTo(a.netEffect(), within(1e-12));
+    AbsorbingChain.Removal both = chain.removal(java.util.List.of("A", "B"));
+    assertThat(both.removalEffect()).isCloseTo(1, within(1e-12));
+    assertThat(both.netEffect()).isCloseTo(0, within(1e-12));
+  }
+
+  /**
+   * A step every path passes that changes nothing (start -> N, then the chain above) carries all
+   * churn, so its removal effect is 1; it carries all retention too, so its net effect is 0.
+   */
+  @Test
+  void aStepOnEveryPathThatChangesNothingHasNoNetEffect() {
+    AbsorbingChain chain =
+        AbsorbingChain.fromCounts(
+            counts(
+                START, "N", 100, "N", "A", 50, "N", "B", 50, "A", CHURN, 40, "A", "B", 20, "A",
+                NULL, 40, "B", CHURN, 10, "B", NULL, 90));
+    assertThat(chain.churnProbability()).isCloseTo(0.26, within(1e-12));
+    assertThat(chain.removal("N").removalEffect()).isCloseTo(1, within(1e-12));
+    assertThat(chain.removal("N").netEffect()).isCloseTo(0, within(1e-12));
+  }
+
   /** A state that loops on itself: P = 1/4 + 1/4 P, so P(churn | A) = 1/3. */
   @Test
   void loopsAreSolvedExactly() {
