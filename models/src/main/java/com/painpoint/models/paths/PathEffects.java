@@ -32,8 +32,11 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
 
 /**
@@ -69,23 +72,38 @@ public final class PathEffects {
 
   private PathEffects() {}
 
+  /** A row of {@code path_effects}: a journey state, or (order 2) a step after another. */
+  public static final String KIND_STATE = "state";
+
+  public static final String KIND_PAIR = "step pair";
+  public static final String PAIR_SEPARATOR = " > ";
+
   /**
-   * One state's removal effect.
+   * One state's effects.
    *
-   * @param painEffect for a pain state ({@code billing:pain}): the churn that would go away if the
-   *     step stopped hurting, its transitions redirected to the same touchpoint without pain
-   *     ({@link AbsorbingChain#redirectEffect}); null for other states or when the touchpoint never
-   *     appears without pain
+   * @param kind {@value #KIND_STATE} (removing it removes every chain state it is the current step
+   *     of) or {@value #KIND_PAIR} ({@code billing:pain > support}: that step right after the
+   *     other)
+   * @param removalEffect the relative drop in the probability of reaching churn when the state is
+   *     removed (its transitions go to {@code (null)}), with its 95 % interval
+   * @param netEffect the removal effect minus the relative drop in the probability of being
+   *     retained when its paths are cut off ({@link AbsorbingChain.Removal}): near zero for a step
+   *     that many paths pass but that changes nothing, with its 95 % interval
+   * @param painEffect for a pain state in a first-order chain ({@code billing:pain}): the churn
+   *     that would go away if the step stopped hurting, its transitions redirected to the same
+   *     touchpoint without pain ({@link AbsorbingChain#redirectEffect}); null otherwise
    * @param customers customers whose path passes the state
    * @param churnShare the share of them who churned
-   * @param low lower 95 % bound (2.5th percentile of the bootstrap replicates)
-   * @param high upper 95 % bound
    */
   public record StateEffect(
       String state,
+      String kind,
       double removalEffect,
       double low,
       double high,
+      double netEffect,
+      double netLow,
+      double netHigh,
       Double painEffect,
       Double painLow,
       Double painHigh,
@@ -93,8 +111,8 @@ public final class PathEffects {
       double churnShare)
       implements Serializable {}
 
-  /** The chain's churn probability and every state's removal effect, largest first. */
-  public record Result(double churnProbability, List<StateEffect> states, int replicates)
+  /** The chain's churn probability and every state's effects, largest net effect first. */
+  public record Result(double churnProbability, int order, List<StateEffect> states, int replicates)
       implements Serializable {}
 
   /**
@@ -170,30 +188,61 @@ public final class PathEffects {
   }
 
   /**
-   * Per customer and transition, its count: {@code customer_id, from_state, to_state, transitions}.
+   * Per customer and transition of the chain of {@code order} (1 or 2), its count: {@code
+   * customer_id, from_state, to_state, transitions}. In a second-order chain a state is a step with
+   * the one before it ({@code billing:pain > support}; the first step follows {@code (start)}), so
+   * the chain remembers where a customer came from.
    */
-  public static Dataset<Row> transitions(Dataset<Row> paths) {
+  public static Dataset<Row> transitions(Dataset<Row> paths, int order) {
+    checkOrder(order);
     WindowSpec inOrder = Window.partitionBy(col(CUSTOMER)).orderBy(col(STEP));
+    Column p1 = lag(col(STATE), 1).over(inOrder);
+    Column p2 = lag(col(STATE), 2).over(inOrder);
+    Column start = lit(AbsorbingChain.START);
+    Column isEnd = col(STATE).isin(AbsorbingChain.CHURN, AbsorbingChain.RETAINED);
+    Column from;
+    Column to;
+    if (order == 1) {
+      from = coalesce(p1, start);
+      to = col(STATE);
+    } else {
+      from =
+          when(p1.isNull(), start).otherwise(concat(coalesce(p2, start), lit(PAIR_SEPARATOR), p1));
+      to =
+          when(isEnd, col(STATE))
+              .otherwise(concat(coalesce(p1, start), lit(PAIR_SEPARATOR), col(STATE)));
+    }
     return paths
-        .select(
-            col(CUSTOMER),
-            coalesce(lag(col(STATE), 1).over(inOrder), lit(AbsorbingChain.START)).as(FROM),
-            col(STATE).as(TO))
+        .select(col(CUSTOMER), from.as(FROM), to.as(TO))
         .groupBy(CUSTOMER, FROM, TO)
         .agg(count(lit(1)).as(TRANSITIONS));
   }
 
+  private static void checkOrder(int order) {
+    if (order < 1 || order > 2) {
+      throw new IllegalArgumentException("the chain's order is 1 or 2, got " + order);
+    }
+  }
+
+  /** The journey state a chain state ends in: itself (order 1), the part after the last " > ". */
+  static String current(String chainState) {
+    int i = chainState.lastIndexOf(PAIR_SEPARATOR);
+    return i < 0 ? chainState : chainState.substring(i + PAIR_SEPARATOR.length());
+  }
+
   /**
-   * The removal effects with their intervals.
+   * Every state's effects with their intervals.
    *
+   * @param order the chain's order, 1 or 2
    * @param replicates bootstrap replicates (at least 20)
    * @param seed the bootstrap's seed
    */
-  public static Result measure(Dataset<Row> paths, int replicates, long seed) {
+  public static Result measure(Dataset<Row> paths, int order, int replicates, long seed) {
+    checkOrder(order);
     if (replicates < 20) {
       throw new IllegalArgumentException("at least 20 bootstrap replicates, got " + replicates);
     }
-    Dataset<Row> perCustomer = transitions(paths).cache();
+    Dataset<Row> perCustomer = transitions(paths, order).cache();
     try {
       Map<String, Map<String, Long>> full = new LinkedHashMap<>();
       for (Row r :
@@ -206,73 +255,126 @@ public final class PathEffects {
             .put(r.getString(1), r.getLong(2));
       }
       AbsorbingChain chain = AbsorbingChain.fromCounts(full);
-      Map<String, Double> effects = chain.removalEffects();
-
-      List<Map<String, Map<String, Double>>> weighted =
-          bootstrapCounts(perCustomer, replicates, seed);
-      Map<String, double[]> draws = new HashMap<>();
-      Map<String, double[]> painDraws = new HashMap<>();
-      Map<String, Double> painEffects = new HashMap<>();
-      for (String s : effects.keySet()) {
-        draws.put(s, new double[replicates]);
-        String calm = calm(s);
-        if (calm != null && chain.states().contains(calm)) {
-          painEffects.put(s, chain.redirectEffect(s, calm));
-          painDraws.put(s, new double[replicates]);
+      // What each row removes: a journey state removes every chain state it is the current step
+      // of; in a second-order chain, a step pair is one chain state.
+      Map<String, String> kinds = new LinkedHashMap<>();
+      Map<String, List<String>> removes = new LinkedHashMap<>();
+      for (String c : chain.states().subList(1, chain.states().size())) {
+        String s = current(c);
+        kinds.put(s, KIND_STATE);
+        removes.computeIfAbsent(s, k -> new ArrayList<>()).add(c);
+      }
+      if (order == 2) {
+        for (String c : chain.states().subList(1, chain.states().size())) {
+          if (!c.startsWith(AbsorbingChain.START)) {
+            kinds.put(c, KIND_PAIR);
+            removes.put(c, List.of(c));
+          }
         }
       }
-      for (int b = 0; b < replicates; b++) {
-        AbsorbingChain rep = AbsorbingChain.fromWeights(weighted.get(b));
-        for (String s : effects.keySet()) {
-          boolean in = rep.states().contains(s);
-          draws.get(s)[b] = in ? rep.removalEffect(s) : 0.0;
-          if (painDraws.containsKey(s)) {
-            painDraws.get(s)[b] =
-                in && rep.states().contains(calm(s)) ? rep.redirectEffect(s, calm(s)) : 0.0;
+      Map<String, AbsorbingChain.Removal> point = new LinkedHashMap<>();
+      Map<String, Double> painEffects = new HashMap<>();
+      removes.forEach((s, set) -> point.put(s, chain.removal(set)));
+      if (order == 1) {
+        for (String s : removes.keySet()) {
+          String calm = calm(s);
+          if (calm != null && chain.states().contains(calm)) {
+            painEffects.put(s, chain.redirectEffect(s, calm));
           }
         }
       }
 
-      Map<String, long[]> passing = new HashMap<>();
-      Dataset<Row> churned =
-          paths.filter(col(STATE).equalTo(AbsorbingChain.CHURN)).select(col(CUSTOMER)).distinct();
-      for (Row r :
-          paths
-              .join(churned.withColumn("is_churned", lit(true)), new String[] {CUSTOMER}, "left")
-              .groupBy(STATE)
-              .agg(
-                  countDistinct(col(CUSTOMER)),
-                  countDistinct(when(col("is_churned"), col(CUSTOMER))))
-              .collectAsList()) {
-        passing.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
+      List<Map<String, Map<String, Double>>> weighted =
+          bootstrapCounts(perCustomer, replicates, seed);
+      Map<String, double[][]> draws = new HashMap<>();
+      for (String s : removes.keySet()) {
+        draws.put(s, new double[3][replicates]);
       }
+      for (int b = 0; b < replicates; b++) {
+        AbsorbingChain rep = AbsorbingChain.fromWeights(weighted.get(b));
+        for (Map.Entry<String, List<String>> e : removes.entrySet()) {
+          List<String> present = e.getValue().stream().filter(rep.states()::contains).toList();
+          double[][] d = draws.get(e.getKey());
+          if (!present.isEmpty()) {
+            AbsorbingChain.Removal m = rep.removal(present);
+            d[0][b] = m.removalEffect();
+            d[1][b] = m.netEffect();
+          }
+          String calm = calm(e.getKey());
+          if (painEffects.containsKey(e.getKey())
+              && !present.isEmpty()
+              && rep.states().contains(calm)) {
+            d[2][b] = rep.redirectEffect(e.getKey(), calm);
+          }
+        }
+      }
+
+      Map<String, long[]> passing = passing(paths, perCustomer, order);
       List<StateEffect> out = new ArrayList<>();
-      effects.forEach(
+      point.forEach(
           (s, e) -> {
-            double[] sorted = draws.get(s).clone();
-            Arrays.sort(sorted);
-            double[] pain = painDraws.containsKey(s) ? painDraws.get(s).clone() : null;
-            if (pain != null) {
-              Arrays.sort(pain);
+            double[][] d = draws.get(s);
+            for (double[] x : d) {
+              Arrays.sort(x);
             }
+            boolean pain = painEffects.containsKey(s);
             long[] p = passing.getOrDefault(s, new long[2]);
             out.add(
                 new StateEffect(
                     s,
-                    e,
-                    DiffInDiff.percentile(sorted, 0.025),
-                    DiffInDiff.percentile(sorted, 0.975),
+                    kinds.get(s),
+                    e.removalEffect(),
+                    DiffInDiff.percentile(d[0], 0.025),
+                    DiffInDiff.percentile(d[0], 0.975),
+                    e.netEffect(),
+                    DiffInDiff.percentile(d[1], 0.025),
+                    DiffInDiff.percentile(d[1], 0.975),
                     painEffects.get(s),
-                    pain == null ? null : DiffInDiff.percentile(pain, 0.025),
-                    pain == null ? null : DiffInDiff.percentile(pain, 0.975),
+                    pain ? DiffInDiff.percentile(d[2], 0.025) : null,
+                    pain ? DiffInDiff.percentile(d[2], 0.975) : null,
                     p[0],
                     p[0] == 0 ? 0 : (double) p[1] / p[0]));
           });
-      out.sort((a, b) -> Double.compare(b.removalEffect(), a.removalEffect()));
-      return new Result(chain.churnProbability(), out, replicates);
+      out.sort(
+          (x, y) ->
+              x.netEffect() != y.netEffect()
+                  ? Double.compare(y.netEffect(), x.netEffect())
+                  : x.state().compareTo(y.state()));
+      return new Result(chain.churnProbability(), order, out, replicates);
     } finally {
       perCustomer.unpersist();
     }
+  }
+
+  /**
+   * Per journey state (and, order 2, per step pair) the customers whose path passes it and how many
+   * of them churned, in one aggregation over the chain's transitions.
+   */
+  private static Map<String, long[]> passing(
+      Dataset<Row> paths, Dataset<Row> perCustomer, int order) {
+    Dataset<Row> churned =
+        paths
+            .filter(col(STATE).equalTo(AbsorbingChain.CHURN))
+            .select(col(CUSTOMER))
+            .withColumn("is_churned", lit(true));
+    Column key = col(TO);
+    Dataset<Row> keys = perCustomer.select(col(CUSTOMER), key.as(STATE));
+    if (order == 2) {
+      Column cur =
+          org.apache.spark.sql.functions.element_at(
+              org.apache.spark.sql.functions.split(col(TO), PAIR_SEPARATOR), -1);
+      keys = keys.unionByName(perCustomer.select(col(CUSTOMER), cur.as(STATE)));
+    }
+    Map<String, long[]> out = new HashMap<>();
+    for (Row r :
+        keys.join(churned, new String[] {CUSTOMER}, "left")
+            .groupBy(STATE)
+            .agg(
+                countDistinct(col(CUSTOMER)), countDistinct(when(col("is_churned"), col(CUSTOMER))))
+            .collectAsList()) {
+      out.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
+    }
+    return out;
   }
 
   /** The same touchpoint without pain for a pain state; null for other states. */
@@ -406,47 +508,65 @@ public final class PathEffects {
         .orderBy(col(RANK));
   }
 
+  public static final String KIND = "kind";
   public static final String REMOVAL_EFFECT = "removal_effect";
   public static final String REMOVAL_LOW = "removal_low";
   public static final String REMOVAL_HIGH = "removal_high";
+  public static final String NET_EFFECT = "net_effect";
+  public static final String NET_LOW = "net_low";
+  public static final String NET_HIGH = "net_high";
   public static final String PAIN_EFFECT = "pain_effect";
   public static final String PAIN_LOW = "pain_low";
   public static final String PAIN_HIGH = "pain_high";
   public static final String CHURN_PROBABILITY = "churn_probability";
+  public static final String ORDER = "chain_order";
   public static final String REPLICATES = "replicates";
 
-  /** The {@code path_effects} table's schema: one row per state. */
-  public static org.apache.spark.sql.types.StructType schema() {
-    org.apache.spark.sql.types.StructType s =
-        new org.apache.spark.sql.types.StructType()
-            .add(STATE, org.apache.spark.sql.types.DataTypes.StringType, false);
+  /** The {@code path_effects} table's schema: one row per state, largest net effect first. */
+  public static StructType schema() {
+    StructType s =
+        new StructType()
+            .add(STATE, DataTypes.StringType, false)
+            .add(KIND, DataTypes.StringType, false);
     for (String c :
-        List.of(REMOVAL_EFFECT, REMOVAL_LOW, REMOVAL_HIGH, PAIN_EFFECT, PAIN_LOW, PAIN_HIGH)) {
-      s = s.add(c, org.apache.spark.sql.types.DataTypes.DoubleType, true);
+        List.of(REMOVAL_EFFECT, REMOVAL_LOW, REMOVAL_HIGH, NET_EFFECT, NET_LOW, NET_HIGH)) {
+      s = s.add(c, DataTypes.DoubleType, false);
     }
-    return s.add(CUSTOMERS, org.apache.spark.sql.types.DataTypes.LongType, false)
-        .add(CHURN_SHARE, org.apache.spark.sql.types.DataTypes.DoubleType, false)
-        .add(CHURN_PROBABILITY, org.apache.spark.sql.types.DataTypes.DoubleType, false)
-        .add(REPLICATES, org.apache.spark.sql.types.DataTypes.IntegerType, false);
+    for (String c : List.of(PAIN_EFFECT, PAIN_LOW, PAIN_HIGH)) {
+      s = s.add(c, DataTypes.DoubleType, true);
+    }
+    return s.add(CUSTOMERS, DataTypes.LongType, false)
+        .add(CHURN_SHARE, DataTypes.DoubleType, false)
+        .add(CHURN_PROBABILITY, DataTypes.DoubleType, false)
+        .add(ORDER, DataTypes.IntegerType, false)
+        .add(REPLICATES, DataTypes.IntegerType, false);
   }
 
-  /** The result as rows of {@link #schema()}, largest removal effect first. */
+  /** The result as rows of {@link #schema()}, in the result's order. */
   public static List<Row> rows(Result result) {
     List<Row> out = new ArrayList<>();
     for (StateEffect e : result.states()) {
       out.add(
-          org.apache.spark.sql.RowFactory.create(
-              e.state(),
-              e.removalEffect(),
-              e.low(),
-              e.high(),
-              e.painEffect(),
-              e.painLow(),
-              e.painHigh(),
-              e.customers(),
-              e.churnShare(),
-              result.churnProbability(),
-              result.replicates()));
+          new GenericRowWithSchema(
+              new Object[] {
+                e.state(),
+                e.kind(),
+                e.removalEffect(),
+                e.low(),
+                e.high(),
+                e.netEffect(),
+                e.netLow(),
+                e.netHigh(),
+                e.painEffect(),
+                e.painLow(),
+                e.painHigh(),
+                e.customers(),
+                e.churnShare(),
+                result.churnProbability(),
+                result.order(),
+                result.replicates()
+              },
+              schema()));
     }
     return out;
   }
