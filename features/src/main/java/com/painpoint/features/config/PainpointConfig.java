@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * The run's configuration: per-source formats, column mappings and export conventions, the reject
- * limit and the journeys, sentiment, themes, ranking and churn options. Everything has a default,
- * so no file is needed for a standard export.
+ * limit and the journeys, sentiment, themes, ranking, churn and paths options. Everything has a
+ * default, so no file is needed for a standard export.
  */
 public record PainpointConfig(
     double maxRejectShare,
@@ -24,7 +24,8 @@ public record PainpointConfig(
     SentimentOptions sentiment,
     ThemeOptions themes,
     RankingOptions ranking,
-    ChurnOptions churn)
+    ChurnOptions churn,
+    PathOptions paths)
     implements Serializable {
 
   /**
@@ -165,7 +166,8 @@ public record PainpointConfig(
           SentimentOptions.DEFAULTS,
           ThemeOptions.DEFAULTS,
           RankingOptions.DEFAULTS,
-          ChurnOptions.DEFAULTS);
+          ChurnOptions.DEFAULTS,
+          PathOptions.DEFAULTS);
 
   public PainpointConfig {
     sources = Map.copyOf(sources);
@@ -194,7 +196,8 @@ public record PainpointConfig(
       @JsonProperty("sentiment") SentimentOptions sentiment,
       @JsonProperty("themes") ThemeOptions themes,
       @JsonProperty("ranking") RankingOptions ranking,
-      @JsonProperty("churn") ChurnOptions churn) {
+      @JsonProperty("churn") ChurnOptions churn,
+      @JsonProperty("paths") PathOptions paths) {
     double share = requireNonNullElse(maxRejectShare, DEFAULTS.maxRejectShare());
     if (share < 0 || share > 1) {
       throw new InvalidConfigValue("max_reject_share", "must be between 0 and 1, got " + share);
@@ -206,6 +209,7 @@ public record PainpointConfig(
         requireNonNullElse(sentiment, DEFAULTS.sentiment()),
         requireNonNullElse(themes, DEFAULTS.themes()),
         requireNonNullElse(ranking, DEFAULTS.ranking()),
-        requireNonNullElse(churn, DEFAULTS.churn()));
+        requireNonNullElse(churn, DEFAULTS.churn()),
+        requireNonNullElse(paths, DEFAULTS.paths()));
   }
 }

@@ -8,6 +8,7 @@ import com.painpoint.features.journeys.JourneyColumns;
 import com.painpoint.models.actions.CountermeasureColumns;
 import com.painpoint.models.impact.ImpactColumns;
 import com.painpoint.models.initiatives.InitiativeEffects;
+import com.painpoint.models.paths.PathEffects;
 import com.painpoint.models.ranking.RankingColumns;
 import com.painpoint.models.sentiment.SentimentColumns;
 import com.painpoint.models.themes.ThemeColumns;
@@ -107,6 +108,23 @@ public enum RunDataset {
       InitiativeEffects.METRIC,
       InitiativeEffects.EFFECT,
       InitiativeEffects.STATUS),
+  /** Paths to churn: each journey state's (and step pair's) removal and net effects. */
+  PATH_EFFECTS(
+      "path_effects",
+      Format.SMALL_TABLE,
+      PathEffects.STATE,
+      PathEffects.KIND,
+      PathEffects.REMOVAL_EFFECT,
+      PathEffects.NET_EFFECT,
+      PathEffects.CUSTOMERS),
+  /** The most common paths into churn: the last steps before the end, ranked by churners. */
+  CHURN_PATHS(
+      "churn_paths",
+      Format.SMALL_TABLE,
+      PathEffects.RANK,
+      PathEffects.PATH,
+      PathEffects.CUSTOMERS,
+      PathEffects.CHURNED),
   REPORT_HTML("report.html", Format.TEXT),
   SUMMARY_MD("summary.md", Format.TEXT),
   MANIFEST("manifest.json", Format.TEXT);

@@ -5,7 +5,9 @@ import static org.apache.spark.sql.functions.array_position;
 import static org.apache.spark.sql.functions.col;
 
 import com.painpoint.features.config.Initiatives;
+import com.painpoint.features.config.PathOptions;
 import com.painpoint.features.config.RankingOptions;
+import com.painpoint.features.spark.Materialized;
 import com.painpoint.jobs.io.RunDataset;
 import com.painpoint.jobs.results.RankingFigures;
 import com.painpoint.models.actions.Countermeasures;
@@ -15,6 +17,7 @@ import com.painpoint.models.impact.ImpactStrata;
 import com.painpoint.models.impact.SegmentNegativity;
 import com.painpoint.models.impact.TouchpointImpact;
 import com.painpoint.models.initiatives.InitiativeEffects;
+import com.painpoint.models.paths.PathEffects;
 import com.painpoint.models.ranking.RankingColumns;
 import com.painpoint.models.ranking.TouchpointRanking;
 import java.util.ArrayList;
@@ -55,7 +58,9 @@ final class ImpactRankingRun implements NightStage<ImpactRankingRun.Result> {
       long riskRows,
       RankingFigures figures,
       List<Countermeasures.Countermeasure> countermeasures,
-      List<InitiativeEffects.Effect> initiativeEffects)
+      List<InitiativeEffects.Effect> initiativeEffects,
+      PathEffects.Result paths,
+      List<Row> churnPaths)
       implements StageResult {
     @Override
     public String summary() {
@@ -78,6 +83,8 @@ final class ImpactRankingRun implements NightStage<ImpactRankingRun.Result> {
       if (!initiativeEffects.isEmpty()) {
         m.put(RunDataset.INITIATIVE_EFFECTS, (long) initiativeEffects.size());
       }
+      m.put(RunDataset.PATH_EFFECTS, (long) paths.states().size());
+      m.put(RunDataset.CHURN_PATHS, (long) churnPaths.size());
       return m;
     }
   }
@@ -98,7 +105,7 @@ final class ImpactRankingRun implements NightStage<ImpactRankingRun.Result> {
   @Override
   public String description() {
     return "touchpoint churn impact, at-risk customers, pain ranking, counter-measures,"
-        + " initiative effects";
+        + " initiative effects, paths to churn";
   }
 
   @Override
@@ -199,6 +206,54 @@ final class ImpactRankingRun implements NightStage<ImpactRankingRun.Result> {
             actions.size(),
             actions.stream().map(a -> a.at().touchpoint()).distinct().count());
 
+    List<InitiativeEffects.Effect> initiatives = initiativeEffects(ctx, themes);
+    PathOptions pathOptions = ctx.config().paths();
+    Dataset<Row> paths =
+        Materialized.of(
+            PathEffects.paths(
+                ctx.datasets().read(RunDataset.SESSION_TOUCHPOINTS),
+                ctx.datasets().read(RunDataset.FEEDBACK_SCORED),
+                churn.crm(),
+                ctx.taxonomy()));
+    PathEffects.Result pathEffects;
+    List<Row> churnPaths;
+    try {
+      pathEffects =
+          PathEffects.measure(
+              paths, pathOptions.order(), pathOptions.replicates(), pathOptions.seed());
+      ctx.datasets()
+          .writeSmallTable(
+              RunDataset.PATH_EFFECTS,
+              ctx.spark()
+                  .createDataFrame(PathEffects.rows(pathEffects), PathEffects.schema())
+                  .coalesce(1));
+      Dataset<Row> top =
+          PathEffects.churnPaths(paths, pathOptions.lastSteps(), pathOptions.topPaths())
+              .coalesce(1);
+      ctx.datasets().writeSmallTable(RunDataset.CHURN_PATHS, top);
+      churnPaths =
+          ctx.datasets().read(RunDataset.CHURN_PATHS).orderBy(PathEffects.RANK).collectAsList();
+    } finally {
+      Materialized.release(paths);
+    }
+    PathEffects.StateEffect topPath =
+        pathEffects.states().isEmpty() ? null : pathEffects.states().get(0);
+    ctx.stages()
+        .progress(
+            "{}: order-{} chain, P(churn) {}, largest net effect {}",
+            RunDataset.PATH_EFFECTS.fileName(),
+            pathOptions.order(),
+            String.format(Locale.ROOT, "%.3f", pathEffects.churnProbability()),
+            topPath == null
+                ? "none"
+                : String.format(
+                    Locale.ROOT,
+                    "%s %+.3f [%+.3f, %+.3f]",
+                    topPath.state(),
+                    topPath.netEffect(),
+                    topPath.netLow(),
+                    topPath.netHigh()));
+
     return new Result(
         rankingRows,
         impactRows,
@@ -212,7 +267,9 @@ final class ImpactRankingRun implements NightStage<ImpactRankingRun.Result> {
                 options.revenueWeight()),
             ctx.datasets().previous(RunDataset.TOUCHPOINT_RANKING).orElse(null)),
         actions,
-        initiativeEffects(ctx, themes));
+        initiatives,
+        pathEffects,
+        churnPaths);
   }
 
   /**

@@ -12,6 +12,7 @@ import com.painpoint.jobs.report.ReportRenderer;
 import com.painpoint.jobs.results.ReportFigures;
 import com.painpoint.jobs.results.Versions;
 import com.painpoint.models.actions.CountermeasureColumns;
+import com.painpoint.models.paths.PathEffects;
 import com.painpoint.models.ranking.RankingColumns;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,11 @@ final class ReportRun implements NightStage<ReportRun.Result> {
                 ranking.initiativeEffects().isEmpty()
                     ? List.of()
                     : datasets.read(RunDataset.INITIATIVE_EFFECTS).collectAsList(),
+                datasets.read(RunDataset.PATH_EFFECTS).collectAsList(),
+                datasets
+                    .read(RunDataset.CHURN_PATHS)
+                    .orderBy(col(PathEffects.RANK))
+                    .collectAsList(),
                 new ReportBuilder.Run(
                     contracts.quality(),
                     sentiment.figures(),

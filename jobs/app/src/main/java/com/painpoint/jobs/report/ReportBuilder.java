@@ -25,6 +25,7 @@ import com.painpoint.jobs.results.Versions;
 import com.painpoint.models.actions.CountermeasureColumns;
 import com.painpoint.models.impact.ImpactColumns;
 import com.painpoint.models.initiatives.InitiativeEffects;
+import com.painpoint.models.paths.PathEffects;
 import com.painpoint.models.ranking.RankingColumns;
 import com.painpoint.models.sentiment.SentimentColumns;
 import com.painpoint.models.themes.ThemeColumns;
@@ -69,6 +70,8 @@ public final class ReportBuilder {
       List<Row> painThemes,
       List<Row> countermeasures,
       List<Row> initiativeEffects,
+      List<Row> pathEffects,
+      List<Row> churnPaths,
       Run run) {}
 
   /**
@@ -197,11 +200,13 @@ public final class ReportBuilder {
         teams(painful),
         teamActions,
         initiatives(in.initiativeEffects()),
+        paths(in.pathEffects(), in.churnPaths()),
         method(in.run(), w),
         new ReportModel.Charts(
             ReportCharts.journeyMap(points),
             ReportCharts.riskRatios(intervals),
-            ReportCharts.scoreComponents(parts)));
+            ReportCharts.scoreComponents(parts),
+            ReportCharts.churnPaths(churnPathBars(in.churnPaths()))));
   }
 
   private static Headline headline(List<Row> painful, Object comparedWith) {
@@ -605,6 +610,88 @@ public final class ReportBuilder {
    * the metric it targets (its theme's share when it names a theme, else the friction rate) fell
    * with an interval below zero.
    */
+  /** Steps the report lists under "Paths to churn". */
+  static final int PATH_STEPS = 6;
+
+  /**
+   * The paths section: the steps with the largest net effects (journey states and step pairs seen
+   * by at least 30 customers), and the top paths into churn.
+   */
+  static ReportModel.Paths paths(List<Row> effects, List<Row> churnPaths) {
+    List<ReportModel.PathStep> steps = new ArrayList<>();
+    String chain = "";
+    for (Row r : effects) {
+      chain =
+          String.format(
+              Locale.ROOT,
+              "order-%d chain over %s customers' journeys; churn probability from the start %s;"
+                  + " intervals from %d bootstrap replicates over customers",
+              r.<Integer>getAs(PathEffects.ORDER),
+              ReportFormat.count(
+                  effects.stream()
+                      .filter(x -> !PathEffects.KIND_PAIR.equals(x.getAs(PathEffects.KIND)))
+                      .mapToLong(x -> x.<Long>getAs(PathEffects.CUSTOMERS))
+                      .max()
+                      .orElse(0)),
+              ReportFormat.percent(r.<Double>getAs(PathEffects.CHURN_PROBABILITY)),
+              r.<Integer>getAs(PathEffects.REPLICATES));
+      if (steps.size() < PATH_STEPS && r.<Long>getAs(PathEffects.CUSTOMERS) >= 30) {
+        double low = r.getAs(PathEffects.NET_LOW);
+        double high = r.getAs(PathEffects.NET_HIGH);
+        steps.add(
+            new ReportModel.PathStep(
+                r.getAs(PathEffects.STATE),
+                r.getAs(PathEffects.KIND),
+                points(r.getAs(PathEffects.NET_EFFECT)),
+                "[" + points(low) + " to " + points(high) + "]",
+                points(r.getAs(PathEffects.REMOVAL_EFFECT)),
+                ReportFormat.count(r.<Long>getAs(PathEffects.CUSTOMERS)),
+                ReportFormat.percent0(r.getAs(PathEffects.CHURN_SHARE)),
+                low > 0 ? "worse" : high < 0 ? "better" : "flat"));
+      }
+    }
+    String lead =
+        steps.isEmpty() || !"worse".equals(steps.get(0).netClass())
+            ? "No step of the journey carries clearly more of the churn than of the retention."
+            : String.format(
+                Locale.ROOT,
+                "%s carries %s points more of the churn than of the retention %s: %s of its %s"
+                    + " customers churned.",
+                steps.get(0).state(),
+                steps.get(0).netEffect(),
+                steps.get(0).netInterval(),
+                steps.get(0).churnShare(),
+                steps.get(0).customers());
+    List<ReportModel.ChurnPath> top = new ArrayList<>();
+    for (Row r : churnPaths) {
+      top.add(
+          new ReportModel.ChurnPath(
+              r.<Integer>getAs(PathEffects.RANK),
+              r.getAs(PathEffects.PATH),
+              ReportFormat.count(r.<Long>getAs(PathEffects.CUSTOMERS)),
+              ReportFormat.count(r.<Long>getAs(PathEffects.CHURNED)),
+              ReportFormat.percent0(r.getAs(PathEffects.CHURN_SHARE))));
+    }
+    return new ReportModel.Paths(chain, lead, steps, top);
+  }
+
+  /** A share of the chain's churn in signed percentage points: 0.1234 -> "+12.3". */
+  private static String points(double share) {
+    return String.format(Locale.ROOT, "%+.1f", 100 * share);
+  }
+
+  private static List<ReportCharts.PathBar> churnPathBars(List<Row> churnPaths) {
+    List<ReportCharts.PathBar> bars = new ArrayList<>();
+    for (Row r : churnPaths) {
+      bars.add(
+          new ReportCharts.PathBar(
+              r.getAs(PathEffects.PATH),
+              r.<Long>getAs(PathEffects.CHURNED),
+              r.<Long>getAs(PathEffects.CUSTOMERS) - r.<Long>getAs(PathEffects.CHURNED)));
+    }
+    return bars;
+  }
+
   static List<InitiativeView> initiatives(List<Row> effects) {
     Map<String, List<Row>> byId = new LinkedHashMap<>();
     for (Row r : effects) {

@@ -196,6 +196,39 @@ public final class ReportCharts {
     return svg(chart, "riskratios", 620, 60 + 34 * Math.max(3, intervals.size()));
   }
 
+  /** A path into churn: its steps, and how many of the customers who took it churned or stayed. */
+  public record PathBar(String path, long churned, long stayed) {}
+
+  /**
+   * The most common paths into churn as ranked horizontal bars, churned customers in red and those
+   * who took the same path and stayed in grey, so a path's churn share reads at a glance.
+   */
+  public static String churnPaths(List<PathBar> paths) {
+    DefaultCategoryDataset d = new DefaultCategoryDataset();
+    for (PathBar p : paths) {
+      d.addValue(p.churned(), "churned", p.path());
+      d.addValue(p.stayed(), "took the same path and stayed", p.path());
+    }
+    CategoryAxis cat = new CategoryAxis(null);
+    styleAxis(cat);
+    cat.setMaximumCategoryLabelWidthRatio(0.6f);
+    NumberAxis value = new NumberAxis("customers (last steps before the end of their path)");
+    value.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+    styleAxis(value);
+    StackedBarRenderer r = new StackedBarRenderer();
+    r.setBarPainter(new StandardBarPainter());
+    r.setShadowVisible(false);
+    r.setMaximumBarWidth(0.5);
+    r.setSeriesPaint(0, PAIN_SOLID);
+    r.setSeriesPaint(1, GRID);
+    CategoryPlot plot = new CategoryPlot(d, cat, value, r);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    stylePlot(plot);
+    JFreeChart chart = new JFreeChart(null, new Font(FONT, Font.PLAIN, 12), plot, true);
+    styleLegend(chart);
+    return svg(chart, "churnpaths", 960, 60 + 30 * Math.max(3, paths.size()));
+  }
+
   /** Stacked bars: each ranked touchpoint's pain score split into its weighted components. */
   public static String scoreComponents(List<ScoreParts> parts) {
     DefaultCategoryDataset d = new DefaultCategoryDataset();

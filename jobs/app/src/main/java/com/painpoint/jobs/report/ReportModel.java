@@ -20,6 +20,7 @@ public record ReportModel(
     List<Team> teams,
     List<TeamActions> teamActions,
     List<InitiativeView> initiatives,
+    Paths paths,
     Method method,
     Charts charts) {
 
@@ -111,6 +112,32 @@ public record ReportModel(
       String verdictClass,
       List<String> findings) {}
 
+  /**
+   * Paths to churn: the chain's churn probability, the steps with the largest net effects, and the
+   * most common paths into churn (also drawn as {@link Charts#churnPaths}).
+   *
+   * @param lead one sentence: the step with the largest net effect, or that none stands out
+   */
+  public record Paths(String chain, String lead, List<PathStep> steps, List<ChurnPath> topPaths) {}
+
+  /**
+   * A journey step's effects: net effect and removal effect with their 95 % intervals, in
+   * percentage points of the chain's churn.
+   */
+  public record PathStep(
+      String state,
+      String kind,
+      String netEffect,
+      String netInterval,
+      String removalEffect,
+      String customers,
+      String churnShare,
+      String netClass) {}
+
+  /** One of the most common paths into churn. */
+  public record ChurnPath(
+      int rank, String path, String customers, String churned, String churnShare) {}
+
   /** A pain theme as the report shows it. */
   public record ThemeView(
       String label,
@@ -144,5 +171,6 @@ public record ReportModel(
       String versions) {}
 
   /** The charts, as inline SVG drawn by JFreeChart (trusted: no customer text inside). */
-  public record Charts(String journeyMap, String riskRatios, String scoreComponents) {}
+  public record Charts(
+      String journeyMap, String riskRatios, String scoreComponents, String churnPaths) {}
 }

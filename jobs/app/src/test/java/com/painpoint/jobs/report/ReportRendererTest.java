@@ -165,6 +165,22 @@ class ReportRendererTest {
                 "worked",
                 "better",
                 List.of("friction at " + HOSTILE_TOUCHPOINT + " fell 7.7 points [4.8 to 10.7]"))),
+        new ReportModel.Paths(
+            "order-2 chain over 10 customers' journeys",
+            payloads.get(3) + " carries +12.0 points more of the churn",
+            List.of(
+                new ReportModel.PathStep(
+                    HOSTILE_TOUCHPOINT + ":pain > support",
+                    "step pair",
+                    "+12.0",
+                    "[+5.0 to +19.0]",
+                    "+30.0",
+                    "40",
+                    "50%",
+                    "worse")),
+            List.of(
+                new ReportModel.ChurnPath(
+                    1, HOSTILE_TOUCHPOINT + ":pain > support", "40", "20", "50%"))),
         new Method(
             "a sentence encoder",
             payloads.get(2),
@@ -183,7 +199,10 @@ class ReportRendererTest {
             ReportCharts.riskRatios(
                 List.of(new ReportCharts.RiskInterval(HOSTILE_TOUCHPOINT, 2.0, 1.5, 2.5))),
             ReportCharts.scoreComponents(
-                List.of(new ReportCharts.ScoreParts(HOSTILE_TOUCHPOINT, 20, 20, 25, 15)))));
+                List.of(new ReportCharts.ScoreParts(HOSTILE_TOUCHPOINT, 20, 20, 25, 15))),
+            ReportCharts.churnPaths(
+                List.of(
+                    new ReportCharts.PathBar(HOSTILE_TOUCHPOINT + ":pain > support", 20, 20)))));
   }
 
   @Test

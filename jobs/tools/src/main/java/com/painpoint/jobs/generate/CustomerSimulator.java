@@ -112,7 +112,9 @@ final class CustomerSimulator implements Serializable {
             Math.max(
                 1, Math.min(80, Duration.between(start, end).toMillis() / MIN_SLOT.toMillis()));
     SplittableRandom fix = new SplittableRandom(Seeds.of(options.seed(), index, Seeds.INITIATIVE));
-    List<PlannedSession> planned = JourneyPlanner.plan(p, r, fix, budget, maxSessions);
+    SplittableRandom escalation =
+        new SplittableRandom(Seeds.of(options.seed(), index, Seeds.ESCALATION));
+    List<PlannedSession> planned = JourneyPlanner.plan(p, r, fix, escalation, budget, maxSessions);
     Instant fixFrom = atStartOfDay(PlantedInitiatives.fixStart(options));
 
     List<PlacedSession> placed = new ArrayList<>();
@@ -132,6 +134,16 @@ final class CustomerSimulator implements Serializable {
       }
     }
     shuffle(anywhere, r);
+    if (p.churned()) {
+      // The planted path effect: a churner's billing failure taken to support is the last thing
+      // it does before it cancels (same slots and draws, only the order changes).
+      for (int i = 0; i < anywhere.size(); i++) {
+        if (JourneyPlanner.BILLING_ESCALATED.equals(anywhere.get(i).kind())) {
+          anywhere.add(anywhere.remove(i));
+          break;
+        }
+      }
+    }
     List<Instant> starts = new ArrayList<>();
     long slotMs = Duration.between(start, end).toMillis() / Math.max(1, anywhere.size());
     for (int i = 0; i < anywhere.size(); i++) {

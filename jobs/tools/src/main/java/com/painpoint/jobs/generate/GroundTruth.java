@@ -32,6 +32,9 @@ final class GroundTruth {
   private final GeneratorOptions options;
   private final BadRowPlan badRows;
   private final PlantedInitiatives initiatives;
+  private final long[] escalatedPaths = new long[2];
+  private final long[] billingPainPaths = new long[2];
+  private final long[] otherPaths = new long[2];
 
   private long customers;
   private long crmRows;
@@ -86,6 +89,15 @@ final class GroundTruth {
     long[] seg = churnBySegment.computeIfAbsent(p.segment(), s -> new long[2]);
     seg[0]++;
     seg[1] += p.churned() ? 1 : 0;
+    boolean escalated =
+        c.sessions().stream().anyMatch(s -> JourneyPlanner.BILLING_ESCALATED.equals(s.kind()));
+    // customers, churned: billing failure then support / billing pain otherwise / the rest
+    long[] path =
+        escalated
+            ? escalatedPaths
+            : p.pain().contains(Touchpoint.BILLING) ? billingPainPaths : otherPaths;
+    path[0]++;
+    path[1] += p.churned() ? 1 : 0;
     for (Touchpoint t : p.visits()) {
       // visitors, visitors churned, pained, pained churned
       long[] tp = byTouchpoint.computeIfAbsent(t, x -> new long[4]);
@@ -96,6 +108,41 @@ final class GroundTruth {
         tp[3] += p.churned() ? 1 : 0;
       }
     }
+  }
+
+  /**
+   * The planted path effect: customers whose billing failure went on to support in the same session
+   * (the step pair {@code billing:pain > support}), the other customers with billing pain, and the
+   * rest, each with how many churned; and the common step that changes nothing.
+   */
+  private Map<String, Object> paths() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("planted_step_pair", "billing:pain > support");
+    m.put(
+        "escalation_probability",
+        Map.of(
+            "churned", PlantedEffects.ESCALATION_IF_CHURNED,
+            "retained", PlantedEffects.ESCALATION_IF_RETAINED));
+    m.put("billing_failure_then_support", pathCounts(escalatedPaths));
+    m.put("billing_pain_otherwise", pathCounts(billingPainPaths));
+    m.put("other_customers", pathCounts(otherPaths));
+    m.put(
+        "neutral_state",
+        Map.of(
+            "state",
+            "account",
+            "why",
+            "account visits (without friction) are planned from the profile alone, never from the"
+                + " churn outcome; most customers pass them"));
+    return m;
+  }
+
+  private static Map<String, Object> pathCounts(long[] v) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("customers", v[0]);
+    m.put("churned", v[1]);
+    m.put("churn_rate", v[0] == 0 ? 0.0 : Math.round(1e4 * v[1] / (double) v[0]) / 1e4);
+    return m;
   }
 
   long customerRows() {
@@ -156,6 +203,7 @@ final class GroundTruth {
     root.put("failing_requests", Visits.failingRequests());
     root.put("initiatives_file", DataGenerator.INITIATIVES_FILE);
     root.put("initiatives", initiatives.truth());
+    root.put("paths", paths());
     root.put("churn_model", churnModel());
     root.put("planted_rejects", badRows.rejectCounts());
     Map<String, Object> noise = new LinkedHashMap<>();

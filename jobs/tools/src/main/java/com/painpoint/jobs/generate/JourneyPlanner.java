@@ -41,13 +41,19 @@ final class JourneyPlanner {
   private final CustomerProfile p;
   private final SplittableRandom r;
   private final SplittableRandom fix;
+  private final SplittableRandom escalation;
   private final List<PlannedSession> sessions = new ArrayList<>();
   private int events;
 
-  private JourneyPlanner(CustomerProfile p, SplittableRandom r, SplittableRandom fix) {
+  /** The session kind of a billing failure the customer takes to support right after. */
+  static final String BILLING_ESCALATED = "billing_friction_then_support";
+
+  private JourneyPlanner(
+      CustomerProfile p, SplittableRandom r, SplittableRandom fix, SplittableRandom escalation) {
     this.p = p;
     this.r = r;
     this.fix = fix;
+    this.escalation = escalation;
   }
 
   /**
@@ -56,14 +62,16 @@ final class JourneyPlanner {
    * @param eventBudget the number of events routine sessions fill up to
    * @param maxSessions how many sessions fit in the customer's active span
    * @param fix the planted initiative's stream: builds the fixed variant of failing payments
+   * @param escalation the planted path effect's stream: which billing failures go on to support
    */
   static List<PlannedSession> plan(
       CustomerProfile p,
       SplittableRandom r,
       SplittableRandom fix,
+      SplittableRandom escalation,
       double eventBudget,
       int maxSessions) {
-    JourneyPlanner planner = new JourneyPlanner(p, r, fix);
+    JourneyPlanner planner = new JourneyPlanner(p, r, fix, escalation);
     planner.required();
     while (planner.events < eventBudget && planner.sessions.size() < maxSessions) {
       planner.routine();
@@ -228,7 +236,26 @@ final class JourneyPlanner {
     SessionBuilder b = builder();
     maybeLogin(b);
     Visits.billing(b, friction);
-    add(friction ? "billing_friction" : "billing", Slot.ANY, app(), b);
+    boolean app = app();
+    if (friction
+        && p.visits().contains(SUPPORT)
+        && escalation.nextDouble()
+            < (p.churned()
+                ? PlantedEffects.ESCALATION_IF_CHURNED
+                : PlantedEffects.ESCALATION_IF_RETAINED)) {
+      // The planted path effect: a customer who uses support goes from the failed billing page
+      // to support in the same session (only support's own visitors, so that who visits support,
+      // and support's planted confounding, stay as they were). The support visit draws from its own
+      // stream, and the event budget
+      // counts the session as without it, so the customer's other sessions stay as they were.
+      SessionBuilder escalated = b.copy(escalation);
+      Visits.support(escalated, false);
+      escalated.pageView(SUPPORT, "/contact");
+      sessions.add(new PlannedSession(BILLING_ESCALATED, Slot.ANY, app, escalated, null));
+      events += b.events().size();
+      return;
+    }
+    add(friction ? "billing_friction" : "billing", Slot.ANY, app, b);
   }
 
   private void support(boolean friction) {

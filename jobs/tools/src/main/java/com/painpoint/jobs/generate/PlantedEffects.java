@@ -123,6 +123,17 @@ final class PlantedEffects {
   /** Share of anonymous sign-up page visits that start and abandon the sign-up. */
   static final double ANONYMOUS_SIGNUP_ABANDON = 0.10;
 
+  /**
+   * The planted path effect: the chance that a billing failure of a customer who uses support is
+   * taken to support in the same session, for customers who churn and for those who stay; a
+   * churner's escalated session is its last before it cancels. Billing pain followed by a support
+   * contact then churns far more than billing pain alone or support alone, and the step pair leads
+   * straight to churn.
+   */
+  static final double ESCALATION_IF_CHURNED = 0.7;
+
+  static final double ESCALATION_IF_RETAINED = 0.1;
+
   /** Share of cancellation flows that loop through the retention offer. */
   static final double CANCELLATION_LOOP = 0.13;
 

@@ -17,6 +17,9 @@ final class Seeds {
   /** The planted initiative: which would-be payment errors the fix removes. */
   static final long INITIATIVE = 6;
 
+  /** The planted path effect: which billing failures a customer takes to support right after. */
+  static final long ESCALATION = 7;
+
   private Seeds() {}
 
   static long of(long seed, long index, long stream) {

@@ -63,7 +63,13 @@ class TaxonomyYamlTest {
     for (long i = 0; i < 300; i++) {
       CustomerProfile p = CustomerProfile.sample(options, plan, i);
       for (JourneyPlanner.PlannedSession s :
-          JourneyPlanner.plan(p, new SplittableRandom(i), new SplittableRandom(-i), 80, 40)) {
+          JourneyPlanner.plan(
+              p,
+              new SplittableRandom(i),
+              new SplittableRandom(-i),
+              new SplittableRandom(i + 7),
+              80,
+              40)) {
         for (SessionBuilder.RawEvent e : s.built().events()) {
           assertThat(map(e.eventType(), e.url())).as(e.url()).isEqualTo(e.touchpoint());
           checked++;
