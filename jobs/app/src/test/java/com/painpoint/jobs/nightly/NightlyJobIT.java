@@ -13,6 +13,7 @@ import com.painpoint.features.testing.SparkTestBase;
 import com.painpoint.jobs.generate.PlantedThemes;
 import com.painpoint.jobs.io.RunDataset;
 import com.painpoint.jobs.report.ReportBrowser;
+import com.painpoint.models.paths.PathEffects;
 import com.painpoint.models.sentiment.SentimentColumns;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -374,6 +375,56 @@ class NightlyJobIT extends SparkTestBase {
         .hasSize(1);
     assertThat(summary.lines().filter(l -> l.startsWith("  - churn among customers exposed at ")))
         .hasSize(2);
+  }
+
+  /**
+   * Paths to churn on the sample: the planted step pair (billing pain, then support) has a net
+   * effect above zero and is the most common path into churn; the planted neutral step (account, on
+   * most paths) carries much of the churn by the classic removal effect, but its net effect covers
+   * zero. The report shows the section and the chart.
+   */
+  @Test
+  void pathsRecoverThePlantedStepPairAndTheNeutralStep() throws Exception {
+    Path run = out.resolve("run_date=" + RUN_DATE);
+    List<Row> effects =
+        spark
+            .read()
+            .parquet(run.resolve(RunDataset.PATH_EFFECTS.fileName()).toString())
+            .collectAsList();
+    assertThat(manifest.at("/outputs/path_effects/rows").asLong()).isEqualTo(effects.size());
+    Map<String, Row> byState = new TreeMap<>();
+    effects.forEach(r -> byState.put(r.getAs(PathEffects.STATE), r));
+    JsonNode paths = truth.get("paths");
+    Row planted = byState.get(paths.get("planted_step_pair").asText());
+    assertThat(planted).isNotNull();
+    assertThat(planted.<String>getAs(PathEffects.KIND)).isEqualTo(PathEffects.KIND_PAIR);
+    assertThat(planted.<Double>getAs(PathEffects.NET_LOW))
+        .as("planted pair above zero")
+        .isPositive();
+    // Every planted escalation is seen (a few retained customers also pass billing pain, then a
+    // support visit, in separate sessions).
+    assertThat(planted.<Long>getAs(PathEffects.CUSTOMERS))
+        .isGreaterThanOrEqualTo(paths.at("/billing_failure_then_support/customers").asLong());
+    assertThat(planted.<Double>getAs(PathEffects.CHURN_SHARE)).isGreaterThan(0.5);
+    Row neutral = byState.get(paths.at("/neutral_state/state").asText());
+    assertThat(neutral.<String>getAs(PathEffects.KIND)).isEqualTo(PathEffects.KIND_STATE);
+    assertThat(neutral.<Double>getAs(PathEffects.REMOVAL_EFFECT)).isGreaterThan(0.5);
+    assertThat(neutral.<Double>getAs(PathEffects.NET_LOW)).isNegative();
+    assertThat(neutral.<Double>getAs(PathEffects.NET_HIGH)).isPositive();
+    assertThat(planted.<Double>getAs(PathEffects.NET_EFFECT))
+        .isGreaterThan(Math.abs(neutral.<Double>getAs(PathEffects.NET_EFFECT)));
+    List<Row> top =
+        spark
+            .read()
+            .parquet(run.resolve(RunDataset.CHURN_PATHS.fileName()).toString())
+            .orderBy(PathEffects.RANK)
+            .collectAsList();
+    assertThat(top.get(0).<String>getAs(PathEffects.PATH))
+        .startsWith(paths.get("planted_step_pair").asText());
+    String html = Files.readString(run.resolve("report.html"));
+    assertThat(html).contains("<section id=\"paths\">").contains("id=\"churn-paths\"");
+    assertThat(Files.readString(run.resolve("summary.md")))
+        .contains("Most common path into churn: billing:pain &gt; support");
   }
 
   @Test
