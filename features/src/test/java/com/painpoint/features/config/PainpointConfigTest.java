@@ -161,6 +161,22 @@ class PainpointConfigTest {
         .hasMessageContaining("must not all be 0");
   }
 
+  @Test
+  void pathOptionsHaveDefaultsAndAreValidated() {
+    assertThat(PainpointConfig.parse("c.yaml", "").paths()).isEqualTo(PathOptions.DEFAULTS);
+    assertThat(PathOptions.DEFAULTS).isEqualTo(new PathOptions(2, 200, 42L, 3, 10));
+    PathOptions p = PainpointConfig.parse("c.yaml", "paths: {order: 1, replicates: 500}\n").paths();
+    assertThat(p).isEqualTo(new PathOptions(1, 500, 42L, 3, 10));
+    invalid("paths: {order: 3}\n", "c.yaml: field 'paths.order' must be 1 or 2, got 3");
+    invalid(
+        "paths: {replicates: 5}\n",
+        "c.yaml: field 'paths.replicates' must be between 20 and 10000, got 5");
+    invalid(
+        "paths: {top_path: 5}\n",
+        "c.yaml: field 'paths.top_path' unknown field (known: last_steps, order, replicates, seed,"
+            + " top_paths)");
+  }
+
   private static void invalid(String yaml, String message) {
     assertThatThrownBy(() -> PainpointConfig.parse("c.yaml", yaml))
         .isInstanceOf(PainpointException.class)
@@ -174,7 +190,7 @@ class PainpointConfigTest {
     invalid(
         "max_reject_share: 0.1\nmaxRejectShare: 0.2\n",
         "c.yaml: field 'maxRejectShare' unknown field (known: churn, journeys, max_reject_share,"
-            + " ranking, sentiment, sources, themes)");
+            + " paths, ranking, sentiment, sources, themes)");
     invalid(
         "churn: {gbt: {max_depth: 5}}\n",
         "c.yaml: field 'churn.gbt.max_depth' unknown field (known: max_depths, max_iter,"

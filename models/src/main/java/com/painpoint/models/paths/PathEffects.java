@@ -40,16 +40,17 @@ import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
 
 /**
- * Paths to churn: each customer's journey as an ordered path of states, a first-order Markov chain
- * estimated from the paths' transition counts, and each state's removal effect ({@link
- * AbsorbingChain}) with a 95 % interval from a bootstrap over customers.
+ * Paths to churn: each customer's journey as an ordered path of states, a Markov chain of order 1
+ * or 2 estimated from the paths' transition counts, and each state's removal and net effects
+ * ({@link AbsorbingChain}) with 95 % intervals from a bootstrap over customers.
  *
  * <p>States, in time order over the night's data: a touchpoint visit ({@code billing}) or a visit
  * with friction ({@code billing:pain}), and a feedback text ({@code feedback}, or {@code
  * feedback:negative} when one of its sentences is negative). Outcome touchpoints (cancellation) are
  * left out: customers meet them because they churn. Repeats of the same state in a row count once.
  * Each path starts in {@value AbsorbingChain#START} and ends in {@value AbsorbingChain#CHURN} when
- * the CRM says the customer churned, else in {@value AbsorbingChain#RETAINED}.
+ * the CRM says the customer churned, else in {@value AbsorbingChain#RETAINED}. In a second-order
+ * chain a state is a step with the one before it ({@code billing:pain > support}).
  *
  * <p>The bootstrap never re-reads events: it reweights each customer's transition counts with
  * Poisson(1) weights drawn from a generator seeded by the customer id, summed per transition in one

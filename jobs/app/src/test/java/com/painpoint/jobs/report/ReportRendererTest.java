@@ -219,10 +219,11 @@ class ReportRendererTest {
 
     assertThat(findings(page, file)).as("what the report did in the browser").isEmpty();
     assertThat(page.requests()).as("requests").containsExactly(file.toUri().toString());
-    // Only the report's own three charts are SVG roots.
+    // Only the report's own four charts are SVG roots.
     JsonNode svgs =
         page.evaluate("Array.from(document.querySelectorAll('svg')).map(s => s.id || '(no id)')");
-    assertThat(svgs.toString()).isEqualTo("[\"journey\",\"riskratios\",\"components\"]");
+    assertThat(svgs.toString())
+        .isEqualTo("[\"journey\",\"riskratios\",\"components\",\"churnpaths\"]");
 
     // Each quote shows exactly the customer's text, template syntax included, as plain text.
     JsonNode quotes =
