@@ -49,6 +49,61 @@ class CustomerSimulatorTest {
     }
   }
 
+  /**
+   * The planted path effect: only support's own visitors with a failing billing session escalate,
+   * the escalated session fails at billing and visits support, far more churners escalate than
+   * customers who stay, and a churner's escalated session is its last before it cancels.
+   */
+  @Test
+  void billingFailuresGoOnToSupportMostlyForChurnersAndLastBeforeTheyCancel() {
+    long churned = 0;
+    long churnedEscalated = 0;
+    long retained = 0;
+    long retainedEscalated = 0;
+    List<SimulatedCustomer> customers = new ArrayList<>();
+    for (long seed = 42; seed < 47; seed++) {
+      customers.addAll(simulateAll(seed));
+    }
+    for (SimulatedCustomer c : customers) {
+      CustomerProfile p = c.profile();
+      List<PlacedSession> escalated =
+          c.sessions().stream()
+              .filter(s -> JourneyPlanner.BILLING_ESCALATED.equals(s.kind()))
+              .toList();
+      boolean candidate =
+          p.visits().contains(Touchpoint.SUPPORT)
+              && c.sessions().stream()
+                  .anyMatch(
+                      s ->
+                          s.kind().equals("billing_friction")
+                              || JourneyPlanner.BILLING_ESCALATED.equals(s.kind()));
+      assertThat(escalated).hasSizeLessThanOrEqualTo(1);
+      if (!escalated.isEmpty()) {
+        assertThat(candidate).isTrue();
+        PlacedSession e = escalated.get(0);
+        assertThat(e.friction()).contains(Touchpoint.BILLING);
+        assertThat(e.touched()).contains(Touchpoint.BILLING, Touchpoint.SUPPORT);
+        if (p.churned()) {
+          List<PlacedSession> before =
+              c.sessions().stream().filter(s -> !s.kind().equals("cancellation")).toList();
+          assertThat(before.get(before.size() - 1)).as("last before cancelling").isEqualTo(e);
+        }
+      }
+      if (candidate && p.churned()) {
+        churned++;
+        churnedEscalated += escalated.size();
+      } else if (candidate) {
+        retained++;
+        retainedEscalated += escalated.size();
+      }
+    }
+    // 2,000 customers: about 25 churners and 35 others use support and fail at billing.
+    assertThat(churned).isGreaterThan(10);
+    assertThat(retained).isGreaterThan(10);
+    assertThat((double) churnedEscalated / churned).isGreaterThan(0.45);
+    assertThat((double) retainedEscalated / retained).isLessThan(0.3);
+  }
+
   @Test
   void thePlantedFixRemovesAboutHalfOfThePaymentErrorsFromItsStartDateOnly() {
     Instant fixFrom =
