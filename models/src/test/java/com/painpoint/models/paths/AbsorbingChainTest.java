@@ -23,6 +23,14 @@ class AbsorbingChainTest {
   static final String CHURN = AbsorbingChain.CHURN;
   static final String NULL = AbsorbingChain.RETAINED;
 
+  /** The chain of the hand-worked examples below. */
+  static AbsorbingChain handWorked() {
+    return AbsorbingChain.fromCounts(
+        counts(
+            START, "A", 50, START, "B", 50, "A", CHURN, 40, "A", "B", 20, "A", NULL, 40, "B", CHURN,
+            10, "B", NULL, 90));
+  }
+
   /**
    * By hand: start -> A or B (1/2 each); A -> churn 0.4, B 0.2, null 0.4; B -> churn 0.1, null 0.9.
    * P(churn | B) = 0.1, P(churn | A) = 0.4 + 0.2 x 0.1 = 0.42, P(churn) = (0.42 + 0.1) / 2 = 0.26.
@@ -31,11 +39,7 @@ class AbsorbingChainTest {
    */
   @Test
   void matchesAHandWorkedChain() {
-    AbsorbingChain chain =
-        AbsorbingChain.fromCounts(
-            counts(
-                START, "A", 50, START, "B", 50, "A", CHURN, 40, "A", "B", 20, "A", NULL, 40, "B",
-                CHURN, 10, "B", NULL, 90));
+    AbsorbingChain chain = handWorked();
     assertThat(chain.states()).containsExactly(START, "A", "B");
     assertThat(chain.churnProbability()).isCloseTo(0.26, within(1e-12));
     assertThat(chain.removalEffect("A")).isCloseTo(1 - 0.05 / 0.26, within(1e-12));
@@ -52,11 +56,7 @@ class AbsorbingChainTest {
    */
   @Test
   void netEffectsMatchTheHandWorkedChain() {
-    AbsorbingChain chain =
-        AbsorbingChain.fromCounts(
-            counts(
-                START, "A", 50, START, "B", 50, "A", CHURN, 40, "A", "B", 20, "A", NULL, 40, "B",
-                CHURN, 10, "B", NULL, 90));
+    AbsorbingChain chain = handWorked();
     assertThat(chain.retainedProbability()).isCloseTo(0.74, within(1e-12));
     AbsorbingChain.Removal a = chain.removal("A");
     assertThat(a.removalEffect()).isCloseTo(1 - 0.05 / 0.26, within(1e-12));

@@ -210,23 +210,11 @@ public final class ReportCharts {
       d.addValue(p.stayed(), "took the same path and stayed", p.path());
     }
     CategoryAxis cat = new CategoryAxis(null);
-    styleAxis(cat);
     cat.setMaximumCategoryLabelWidthRatio(0.6f);
     NumberAxis value = new NumberAxis("customers (last steps before the end of their path)");
     value.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    styleAxis(value);
-    StackedBarRenderer r = new StackedBarRenderer();
-    r.setBarPainter(new StandardBarPainter());
-    r.setShadowVisible(false);
-    r.setMaximumBarWidth(0.5);
-    r.setSeriesPaint(0, PAIN_SOLID);
-    r.setSeriesPaint(1, GRID);
-    CategoryPlot plot = new CategoryPlot(d, cat, value, r);
-    plot.setOrientation(PlotOrientation.HORIZONTAL);
-    stylePlot(plot);
-    JFreeChart chart = new JFreeChart(null, new Font(FONT, Font.PLAIN, 12), plot, true);
-    styleLegend(chart);
-    return svg(chart, "churnpaths", 960, 60 + 30 * Math.max(3, paths.size()));
+    return stackedBars(
+        d, cat, value, new Color[] {PAIN_SOLID, GRID}, "churnpaths", 960, paths.size());
   }
 
   /** Stacked bars: each ranked touchpoint's pain score split into its weighted components. */
@@ -238,24 +226,36 @@ public final class ReportCharts {
       d.addValue(p.churn(), "churn effect", p.touchpoint());
       d.addValue(p.revenue(), "revenue at risk", p.touchpoint());
     }
-    CategoryAxis cat = new CategoryAxis(null);
-    styleAxis(cat);
     NumberAxis value = new NumberAxis("pain score (0-100), by component");
     value.setRange(0, 100);
+    return stackedBars(
+        d, new CategoryAxis(null), value, COMPONENTS, "components", 620, parts.size());
+  }
+
+  /** Horizontal stacked bars, one series per colour, in the report's style. */
+  private static String stackedBars(
+      DefaultCategoryDataset d,
+      CategoryAxis cat,
+      NumberAxis value,
+      Color[] colours,
+      String id,
+      int width,
+      int bars) {
+    styleAxis(cat);
     styleAxis(value);
     StackedBarRenderer r = new StackedBarRenderer();
     r.setBarPainter(new StandardBarPainter());
     r.setShadowVisible(false);
     r.setMaximumBarWidth(0.5);
-    for (int i = 0; i < COMPONENTS.length; i++) {
-      r.setSeriesPaint(i, COMPONENTS[i]);
+    for (int i = 0; i < colours.length; i++) {
+      r.setSeriesPaint(i, colours[i]);
     }
     CategoryPlot plot = new CategoryPlot(d, cat, value, r);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     stylePlot(plot);
     JFreeChart chart = new JFreeChart(null, new Font(FONT, Font.PLAIN, 12), plot, true);
     styleLegend(chart);
-    return svg(chart, "components", 620, 60 + 30 * Math.max(3, parts.size()));
+    return svg(chart, id, width, 60 + 30 * Math.max(3, bars));
   }
 
   private static ValueMarker marker(double value, String label) {
