@@ -207,53 +207,7 @@ final class ImpactRankingRun implements NightStage<ImpactRankingRun.Result> {
             actions.stream().map(a -> a.at().touchpoint()).distinct().count());
 
     List<InitiativeEffects.Effect> initiatives = initiativeEffects(ctx, themes);
-    PathOptions pathOptions = ctx.config().paths();
-    Dataset<Row> paths =
-        Materialized.of(
-            PathEffects.paths(
-                ctx.datasets().read(RunDataset.SESSION_TOUCHPOINTS),
-                ctx.datasets().read(RunDataset.FEEDBACK_SCORED),
-                churn.crm(),
-                ctx.taxonomy()));
-    PathEffects.Result pathEffects;
-    List<Row> churnPaths;
-    try {
-      pathEffects =
-          PathEffects.measure(
-              paths, pathOptions.order(), pathOptions.replicates(), pathOptions.seed());
-      ctx.datasets()
-          .writeSmallTable(
-              RunDataset.PATH_EFFECTS,
-              ctx.spark()
-                  .createDataFrame(PathEffects.rows(pathEffects), PathEffects.schema())
-                  .coalesce(1));
-      Dataset<Row> top =
-          PathEffects.churnPaths(paths, pathOptions.lastSteps(), pathOptions.topPaths())
-              .coalesce(1);
-      ctx.datasets().writeSmallTable(RunDataset.CHURN_PATHS, top);
-      churnPaths =
-          ctx.datasets().read(RunDataset.CHURN_PATHS).orderBy(PathEffects.RANK).collectAsList();
-    } finally {
-      Materialized.release(paths);
-    }
-    PathEffects.StateEffect topPath =
-        pathEffects.states().isEmpty() ? null : pathEffects.states().get(0);
-    ctx.stages()
-        .progress(
-            "{}: order-{} chain, P(churn) {}, largest net effect {}",
-            RunDataset.PATH_EFFECTS.fileName(),
-            pathOptions.order(),
-            String.format(Locale.ROOT, "%.3f", pathEffects.churnProbability()),
-            topPath == null
-                ? "none"
-                : String.format(
-                    Locale.ROOT,
-                    "%s %+.3f [%+.3f, %+.3f]",
-                    topPath.state(),
-                    topPath.netEffect(),
-                    topPath.netLow(),
-                    topPath.netHigh()));
-
+    PathsMeasured paths = paths(ctx);
     return new Result(
         rankingRows,
         impactRows,
@@ -265,11 +219,79 @@ final class ImpactRankingRun implements NightStage<ImpactRankingRun.Result> {
                 options.frictionWeight(),
                 options.churnWeight(),
                 options.revenueWeight()),
-            ctx.datasets().previous(RunDataset.TOUCHPOINT_RANKING).orElse(null)),
+            ctx.datasets().previous(RunDataset.TOUCHPOINT_RANKING).orElse(null),
+            paths.figures()),
         actions,
         initiatives,
-        pathEffects,
-        churnPaths);
+        paths.result(),
+        paths.top());
+  }
+
+  /** The paths to churn as measured, the top paths, and their figures for the manifest. */
+  private record PathsMeasured(
+      PathEffects.Result result, List<Row> top, RankingFigures.Paths figures) {}
+
+  /**
+   * Paths to churn: every customer's path of journey steps (from this night's sessions and scored
+   * feedback, ending by the CRM's outcome), the chain's effects with their intervals, and the most
+   * common paths into churn.
+   */
+  private PathsMeasured paths(RunContext ctx) {
+    PathOptions options = ctx.config().paths();
+    Dataset<Row> paths =
+        Materialized.of(
+            PathEffects.paths(
+                ctx.datasets().read(RunDataset.SESSION_TOUCHPOINTS),
+                ctx.datasets().read(RunDataset.FEEDBACK_SCORED),
+                churn.crm(),
+                ctx.taxonomy()));
+    PathEffects.Result result;
+    List<Row> top;
+    try {
+      result = PathEffects.measure(paths, options.order(), options.replicates(), options.seed());
+      ctx.datasets()
+          .writeSmallTable(
+              RunDataset.PATH_EFFECTS,
+              ctx.spark()
+                  .createDataFrame(PathEffects.rows(result), PathEffects.schema())
+                  .coalesce(1));
+      ctx.datasets()
+          .writeSmallTable(
+              RunDataset.CHURN_PATHS,
+              PathEffects.churnPaths(paths, options.lastSteps(), options.topPaths()).coalesce(1));
+      top = ctx.datasets().read(RunDataset.CHURN_PATHS).orderBy(PathEffects.RANK).collectAsList();
+    } finally {
+      Materialized.release(paths);
+    }
+    PathEffects.StateEffect first = result.states().isEmpty() ? null : result.states().get(0);
+    RankingFigures.Paths figures =
+        new RankingFigures.Paths(
+            options.order(),
+            options.replicates(),
+            Math.round(result.churnProbability() * 1e4) / 1e4,
+            result.states().size(),
+            first == null ? null : first.state(),
+            first == null ? null : Math.round(first.netEffect() * 1e4) / 1e4,
+            first == null ? null : Math.round(first.netLow() * 1e4) / 1e4,
+            first == null ? null : Math.round(first.netHigh() * 1e4) / 1e4,
+            top.isEmpty() ? null : top.get(0).getAs(PathEffects.PATH));
+    ctx.stages()
+        .progress(
+            "{}: order-{} chain over {} states, P(churn) {}, largest net effect {}",
+            RunDataset.PATH_EFFECTS.fileName(),
+            options.order(),
+            result.states().size(),
+            String.format(Locale.ROOT, "%.3f", result.churnProbability()),
+            first == null
+                ? "none"
+                : String.format(
+                    Locale.ROOT,
+                    "%s %+.3f [%+.3f, %+.3f]",
+                    first.state(),
+                    first.netEffect(),
+                    first.netLow(),
+                    first.netHigh()));
+    return new PathsMeasured(result, top, figures);
   }
 
   /**

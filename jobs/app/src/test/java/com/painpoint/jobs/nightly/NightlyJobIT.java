@@ -421,6 +421,27 @@ class NightlyJobIT extends SparkTestBase {
             .collectAsList();
     assertThat(top.get(0).<String>getAs(PathEffects.PATH))
         .startsWith(paths.get("planted_step_pair").asText());
+    // The manifest carries the chain's figures.
+    JsonNode figures = manifest.at("/ranking/paths");
+    assertThat(figures.get("order").asInt()).isEqualTo(2);
+    assertThat(figures.get("replicates").asInt()).isEqualTo(200);
+    assertThat(figures.get("states").asInt()).isEqualTo(effects.size());
+    assertThat(figures.get("top_path_into_churn").asText())
+        .isEqualTo(top.get(0).<String>getAs(PathEffects.PATH));
+    Row largest =
+        effects.stream()
+            .max(
+                (a, b) ->
+                    Double.compare(
+                        a.getAs(PathEffects.NET_EFFECT), b.getAs(PathEffects.NET_EFFECT)))
+            .orElseThrow();
+    assertThat(figures.get("largest_net_effect_state").asText())
+        .isEqualTo(largest.<String>getAs(PathEffects.STATE));
+    // A first-order or second-order chain reproduces the share of paths that end in churn (523 of
+    // the CRM's 1,997 customers).
+    assertThat(figures.get("churn_probability").asDouble())
+        .isEqualTo(Math.round(planted.<Double>getAs(PathEffects.CHURN_PROBABILITY) * 1e4) / 1e4)
+        .isBetween(0.25, 0.28);
     String html = Files.readString(run.resolve("report.html"));
     assertThat(html).contains("<section id=\"paths\">").contains("id=\"churn-paths\"");
     assertThat(Files.readString(run.resolve("summary.md")))

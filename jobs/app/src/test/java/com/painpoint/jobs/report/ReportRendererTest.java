@@ -326,6 +326,11 @@ class ReportRendererTest {
       // Unescaped pipes only: 9 separators for 8 columns, whatever the cells hold.
       assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).as(row).isEqualTo(9);
     }
+    // The paths' lead is a line of its own, and the top path into churn a list item of its own.
+    assertThat(md.lines().filter(l -> l.startsWith("Paths to churn (path_effects.csv")))
+        .singleElement()
+        .satisfies(l -> assertThat(l).endsWith("carries +12.0 points more of the churn"));
+    assertThat(md.lines().filter(l -> l.startsWith("- Most common path into churn: "))).hasSize(1);
   }
 
   @Test
