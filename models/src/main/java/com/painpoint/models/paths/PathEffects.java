@@ -496,17 +496,36 @@ public final class PathEffects {
                             + " x -> x.state), ' > ')")
                     .as(PATH),
                 count(lit(1)).as(STEPS));
-    WindowSpec order = Window.orderBy(col(CHURNED).desc(), col(CUSTOMERS).desc(), col(PATH));
-    return perCustomer
-        .groupBy(col(PATH), col(STEPS))
-        .agg(
-            count(lit(1)).as(CUSTOMERS),
-            org.apache.spark.sql.functions.sum(when(col(CHURNED), 1L).otherwise(0L)).as(CHURNED))
-        .withColumn(CHURN_SHARE, col(CHURNED).divide(col(CUSTOMERS)))
-        .filter(col(CHURNED).gt(0))
-        .withColumn(RANK, row_number().over(order))
-        .filter(col(RANK).leq(top))
-        .orderBy(col(RANK));
+    // The top paths by a distributed top-k (orderBy + limit), ranked on the driver: a rank window
+    // over every path would move them all into one partition.
+    Dataset<Row> perPath =
+        perCustomer
+            .groupBy(col(PATH), col(STEPS))
+            .agg(
+                count(lit(1)).as(CUSTOMERS),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .sum(when(col(CHURNED), 1L).otherwise(0L))
+                    .as(CHURNED))
+            .withColumn(CHURN_SHARE, col(CHURNED).divide(col(CUSTOMERS)))
+            .filter(col(CHURNED).gt(0));
+    StructType schema = perPath.schema().add(RANK, DataTypes.IntegerType, false);
+    List<Row> ranked = new ArrayList<>();
+    for (Row r :
+        perPath
+            .orderBy(col(CHURNED).desc(), col(CUSTOMERS).desc(), col(PATH))
+            .limit(top)
+            .collectAsList()) {
+      Object[] values = new Object[r.size() + 1];
+      for (int i = 0; i < r.size(); i++) {
+        values[i] = r.get(i);
+      }
+      values[r.size()] = ranked.size() + 1;
+      ranked.add(new GenericRowWithSchema(values, schema));
+    }
+    return paths.sparkSession().createDataFrame(ranked, schema);
   }
 
   public static final String KIND = "kind";
