@@ -77,6 +77,11 @@ public final class FrictionEvidence {
   }
 
   /**
+   * The evidence table. The events are read three times, once per kind, and each pass maps to
+   * touchpoints only the events it counts: failing requests (a few percent of the events), page
+   * views with a duration, and the events at the last instant of an abandoned visit, found by a
+   * join on the raw events before any mapping. Nothing is persisted.
+   *
    * @param events accepted clickstream rows (the clickstream contract's schema)
    * @param sessionTouchpoints the journeys stage's session x touchpoint rows ({@link
    *     FrictionSignals#sessionTouchpoints}): their slowness thresholds and abandoned sessions
@@ -84,35 +89,43 @@ public final class FrictionEvidence {
    */
   public static Dataset<Row> table(
       Dataset<Row> events, Dataset<Row> sessionTouchpoints, Taxonomy taxonomy, int perKind) {
-    return table(mappedEvents(events, taxonomy), sessionTouchpoints, perKind);
-  }
-
-  /**
-   * The events the evidence is counted from: those with a touchpoint, with the actor (as the
-   * sessionizer names it) and the url pattern, and only the columns the evidence reads. Persist it
-   * when {@link #table(Dataset, Dataset, int)} follows: its three counts each read it.
-   */
-  public static Dataset<Row> mappedEvents(Dataset<Row> events, Taxonomy taxonomy) {
-    Column actor = Sessionizer.actor();
-    return TouchpointMapper.withTouchpoint(events, taxonomy)
-        .filter(col(TOUCHPOINT).isNotNull())
+    Column pageView =
+        col(ClickstreamSchema.EVENT_TYPE)
+            .equalTo(ClickstreamSchema.TYPE_PAGE_VIEW)
+            .and(col(ClickstreamSchema.DURATION_MS).isNotNull());
+    Dataset<Row> errors = errors(mapped(events.filter(FrictionSignals.isError()), taxonomy));
+    Dataset<Row> slowness = slowness(mapped(events.filter(pageView), taxonomy), sessionTouchpoints);
+    Dataset<Row> abandonment = abandonment(events, sessionTouchpoints, taxonomy);
+    Dataset<Row> all = errors.unionByName(slowness).unionByName(abandonment);
+    var perTouchpointKind = Window.partitionBy(col(TOUCHPOINT), col(KIND));
+    return all.withColumn(SHARE, col(EVENTS).divide(sum(col(EVENTS)).over(perTouchpointKind)))
+        .withColumn(
+            RANK,
+            row_number()
+                .over(
+                    perTouchpointKind.orderBy(
+                        col(CUSTOMERS).desc(),
+                        col(EVENTS).desc(),
+                        col(URL).asc_nulls_last(),
+                        col(STATUS_CODE).asc_nulls_last())))
+        .filter(col(RANK).leq(perKind))
         .select(
             col(TOUCHPOINT),
-            actor.as(JourneyColumns.ACTOR_ID),
-            col(ClickstreamSchema.EVENT_TIME),
-            col(ClickstreamSchema.EVENT_TYPE),
-            urlPattern(col(ClickstreamSchema.URL)).as(URL),
-            col(ClickstreamSchema.STATUS_CODE),
-            col(ClickstreamSchema.DURATION_MS));
+            col(KIND),
+            col(RANK),
+            col(URL),
+            col(STATUS_CODE),
+            col(EVENT_TYPE),
+            col(EVENTS),
+            col(CUSTOMERS),
+            col(SHARE),
+            col(P95_MS),
+            col(THRESHOLD_MS))
+        .orderBy(col(TOUCHPOINT), col(KIND), col(RANK));
   }
 
-  /**
-   * @param mapped {@link #mappedEvents}
-   * @param sessionTouchpoints the journeys stage's session x touchpoint rows
-   * @param perKind rows kept per touchpoint and kind (the largest by customers)
-   */
-  public static Dataset<Row> table(
-      Dataset<Row> mapped, Dataset<Row> sessionTouchpoints, int perKind) {
+  /** Failing requests per touchpoint and url pattern (evidence rows without share and rank). */
+  static Dataset<Row> errors(Dataset<Row> mapped) {
 
     // Errors as the friction signals count them.
     Column isError = FrictionSignals.isError();
@@ -148,7 +161,11 @@ public final class FrictionEvidence {
                 col(CUSTOMERS),
                 lit(null).cast(DataTypes.LongType).as(P95_MS),
                 lit(null).cast(DataTypes.LongType).as(THRESHOLD_MS));
+    return errors;
+  }
 
+  /** Slow page views per touchpoint and url pattern, with the pattern's p95 and threshold. */
+  static Dataset<Row> slowness(Dataset<Row> mapped, Dataset<Row> sessionTouchpoints) {
     Dataset<Row> thresholds =
         sessionTouchpoints
             .groupBy(col(TOUCHPOINT))
@@ -183,7 +200,29 @@ public final class FrictionEvidence {
                 col(CUSTOMERS),
                 col(P95_MS),
                 col(THRESHOLD_MS));
+    return slowness;
+  }
 
+  /**
+   * Events with a touchpoint, with the actor (as the sessionizer names it) and the url pattern, and
+   * only the columns the evidence reads.
+   */
+  static Dataset<Row> mapped(Dataset<Row> events, Taxonomy taxonomy) {
+    return TouchpointMapper.withTouchpoint(events, taxonomy)
+        .filter(col(TOUCHPOINT).isNotNull())
+        .select(
+            col(TOUCHPOINT),
+            Sessionizer.actor().as(JourneyColumns.ACTOR_ID),
+            col(ClickstreamSchema.EVENT_TIME),
+            col(ClickstreamSchema.EVENT_TYPE),
+            urlPattern(col(ClickstreamSchema.URL)).as(URL),
+            col(ClickstreamSchema.STATUS_CODE),
+            col(ClickstreamSchema.DURATION_MS));
+  }
+
+  /** Per touchpoint and url pattern, the abandoned sessions whose last event there it was. */
+  static Dataset<Row> abandonment(
+      Dataset<Row> events, Dataset<Row> sessionTouchpoints, Taxonomy taxonomy) {
     // Abandonment: the last event of each abandoned session at the touchpoint is where it stopped.
     Dataset<Row> abandonedAt =
         sessionTouchpoints
@@ -191,23 +230,35 @@ public final class FrictionEvidence {
             .select(
                 col(JourneyColumns.ACTOR_ID),
                 col(JourneyColumns.SESSION_KEY),
-                col(TOUCHPOINT),
-                col(JourneyColumns.END_TIME).as(ClickstreamSchema.EVENT_TIME));
-    Dataset<Row> abandonment =
-        abandonedAt
+                col(TOUCHPOINT).as("_tp"),
+                col(JourneyColumns.END_TIME).as("_end"));
+    // The actor's events at that instant, joined on the raw events (four columns) so that only
+    // they are mapped to touchpoints; the one mapped to the abandoned touchpoint is the stop.
+    Dataset<Row> atEnd =
+        events
+            .select(
+                Sessionizer.actor().as("_actor"),
+                col(ClickstreamSchema.EVENT_TIME),
+                col(ClickstreamSchema.EVENT_TYPE),
+                col(ClickstreamSchema.URL))
             .join(
-                mapped.select(
-                    col(TOUCHPOINT).as("_tp"),
-                    col(JourneyColumns.ACTOR_ID).as("_actor"),
-                    col(ClickstreamSchema.EVENT_TIME).as("_time"),
-                    col(URL)),
-                col(TOUCHPOINT)
-                    .equalTo(col("_tp"))
-                    .and(col(JourneyColumns.ACTOR_ID).equalTo(col("_actor")))
-                    .and(col(ClickstreamSchema.EVENT_TIME).equalTo(col("_time"))))
-            // Events at the same instant: one step per session, the greatest url.
-            .groupBy(col(TOUCHPOINT), col(JourneyColumns.ACTOR_ID), col(JourneyColumns.SESSION_KEY))
-            .agg(max(col(URL)).as(URL))
+                abandonedAt,
+                col("_actor")
+                    .equalTo(col(JourneyColumns.ACTOR_ID))
+                    .and(col(ClickstreamSchema.EVENT_TIME).equalTo(col("_end"))));
+    // The touchpoint is compared inside the aggregate, not in a filter: Spark would push such a
+    // filter into the join as a key and map every event. Events at the same instant: one step per
+    // session, the greatest url.
+    Dataset<Row> abandonment =
+        TouchpointMapper.withTouchpoint(atEnd, taxonomy)
+            .groupBy(col("_tp"), col(JourneyColumns.ACTOR_ID), col(JourneyColumns.SESSION_KEY))
+            .agg(
+                max(when(
+                        col(TOUCHPOINT).equalTo(col("_tp")),
+                        urlPattern(col(ClickstreamSchema.URL))))
+                    .as(URL))
+            .filter(col(URL).isNotNull())
+            .withColumnRenamed("_tp", TOUCHPOINT)
             .groupBy(col(TOUCHPOINT), col(URL))
             .agg(
                 count(lit(1)).as(EVENTS), countDistinct(col(JourneyColumns.ACTOR_ID)).as(CUSTOMERS))
@@ -221,32 +272,6 @@ public final class FrictionEvidence {
                 col(CUSTOMERS),
                 lit(null).cast(DataTypes.LongType).as(P95_MS),
                 lit(null).cast(DataTypes.LongType).as(THRESHOLD_MS));
-
-    Dataset<Row> all = errors.unionByName(slowness).unionByName(abandonment);
-    var perTouchpointKind = Window.partitionBy(col(TOUCHPOINT), col(KIND));
-    return all.withColumn(SHARE, col(EVENTS).divide(sum(col(EVENTS)).over(perTouchpointKind)))
-        .withColumn(
-            RANK,
-            row_number()
-                .over(
-                    perTouchpointKind.orderBy(
-                        col(CUSTOMERS).desc(),
-                        col(EVENTS).desc(),
-                        col(URL).asc_nulls_last(),
-                        col(STATUS_CODE).asc_nulls_last())))
-        .filter(col(RANK).leq(perKind))
-        .select(
-            col(TOUCHPOINT),
-            col(KIND),
-            col(RANK),
-            col(URL),
-            col(STATUS_CODE),
-            col(EVENT_TYPE),
-            col(EVENTS),
-            col(CUSTOMERS),
-            col(SHARE),
-            col(P95_MS),
-            col(THRESHOLD_MS))
-        .orderBy(col(TOUCHPOINT), col(KIND), col(RANK));
+    return abandonment;
   }
 }

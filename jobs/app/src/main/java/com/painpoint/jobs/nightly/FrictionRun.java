@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Stage 3, friction: the per-touchpoint friction table ({@code touchpoint_friction}, ranked), where
@@ -79,16 +78,13 @@ final class FrictionRun implements NightStage<FrictionRun.Result> {
             JourneyAggregates.customerFriction(sessionTouchpoints, ctx.taxonomy()));
     long exposureRows = ctx.datasets().read(RunDataset.CUSTOMER_FRICTION).count();
     table.unpersist();
-    // The events are mapped to touchpoints once for the evidence's three counts.
-    Dataset<Row> mapped =
-        FrictionEvidence.mappedEvents(contracts.clickstream(), ctx.taxonomy())
-            .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> evidence =
-        FrictionEvidence.table(mapped, sessionTouchpoints, EVIDENCE_PER_KIND).cache();
+        FrictionEvidence.table(
+                contracts.clickstream(), sessionTouchpoints, ctx.taxonomy(), EVIDENCE_PER_KIND)
+            .cache();
     ctx.datasets().writeSmallTable(RunDataset.FRICTION_EVIDENCE, evidence);
     List<Row> evidenceRows = evidence.collectAsList();
     evidence.unpersist();
-    mapped.unpersist();
     return new Result(rows, exposureRows, evidenceRows);
   }
 }
