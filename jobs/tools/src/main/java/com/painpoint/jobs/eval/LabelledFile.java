@@ -3,18 +3,19 @@ package com.painpoint.jobs.eval;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
 import com.painpoint.features.config.PainpointException;
 import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Reads a labelled text file for evaluation: TSV (no quoting) or CSV (quoted), header required.
@@ -63,12 +64,24 @@ final class LabelledFile {
               + bad.get(0)
               + "'; expected 0/1 or negative/neutral/positive");
     }
-    return rows.withColumn(
-            "_id",
-            row_number()
-                .over(Window.orderBy(org.apache.spark.sql.functions.monotonically_increasing_id()))
-                .cast(DataTypes.LongType))
-        .limit(limit)
-        .drop("_raw");
+    // Numbered in file order from 1 by zipWithIndex: a row_number window over the whole file would
+    // move every row into one partition.
+    Dataset<Row> kept = rows.drop("_raw");
+    StructType schema = kept.schema().add("_id", DataTypes.LongType, false);
+    JavaRDD<Row> numbered =
+        kept.javaRDD()
+            .zipWithIndex()
+            .filter(t -> t._2() < limit)
+            .map(
+                t -> {
+                  Row r = t._1();
+                  Object[] values = new Object[r.size() + 1];
+                  for (int i = 0; i < r.size(); i++) {
+                    values[i] = r.get(i);
+                  }
+                  values[r.size()] = t._2() + 1;
+                  return RowFactory.create(values);
+                });
+    return spark.createDataFrame(numbered, schema);
   }
 }
