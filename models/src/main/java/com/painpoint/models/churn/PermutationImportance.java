@@ -1,7 +1,10 @@
 package com.painpoint.models.churn;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import com.painpoint.features.customers.CustomerColumns;
@@ -23,6 +26,7 @@ public final class PermutationImportance {
   private static final String ROW = "_perm_row";
   private static final String MOVED_FROM = "_perm_from";
   private static final String GROUP = "_perm_group";
+  private static final String DONOR = "_perm_donor_";
 
   private PermutationImportance() {}
 
@@ -61,17 +65,13 @@ public final class PermutationImportance {
     try {
       // One scoring pass: the held-out customers as they are (group 0) and once per touchpoint
       // with its group shuffled (groups 1..n), all in one table; every ROC AUC from one
-      // aggregation.
-      // One permutation of the customers serves every touchpoint.
+      // aggregation. One permutation of the customers serves every touchpoint: each customer is
+      // joined once to the customer it takes shuffled values from, and the copies for the groups
+      // come from that one joined table.
       Dataset<Row> pairs = pairs(test, types.idCol(), s.seed()).cache();
       cached.add(pairs);
-      Dataset<Row> all = test.withColumn(GROUP, lit(0));
-      int g = 0;
-      for (List<String> group : groups.values()) {
-        g++;
-        all =
-            all.unionByName(permuted(test, pairs, group, types.idCol()).withColumn(GROUP, lit(g)));
-      }
+      Dataset<Row> all =
+          permutedCopies(test, pairs, new ArrayList<>(groups.values()), types.idCol());
       Map<Integer, Double> aucs =
           ChurnEvaluation.rocAucByGroup(ChurnModel.score(model.model(), all), GROUP);
       Map<String, Double> out = new LinkedHashMap<>();
@@ -104,19 +104,41 @@ public final class PermutationImportance {
   }
 
   /**
-   * {@code rows} with the columns of {@code group} moved together from one row to another by {@code
-   * pairs} ({@link #pairs}); every other column stays.
+   * {@code rows} once as they are ({@value #GROUP} 0) and once per group of columns ({@value
+   * #GROUP} = its 1-based index in {@code groups}) with that group's columns moved together from
+   * one row to another by {@code pairs} ({@link #pairs}); every other column stays. The columns of
+   * different groups must not overlap.
    */
-  static Dataset<Row> permuted(
-      Dataset<Row> rows, Dataset<Row> pairs, List<String> group, String idCol) {
-    List<Column> moved = new ArrayList<>();
-    moved.add(col(idCol).as(MOVED_FROM));
-    for (String c : group) {
-      moved.add(col(c));
+  static Dataset<Row> permutedCopies(
+      Dataset<Row> rows, Dataset<Row> pairs, List<List<String>> groups, String idCol) {
+    List<Column> donor = new ArrayList<>();
+    donor.add(col(idCol).as(MOVED_FROM));
+    for (List<String> group : groups) {
+      for (String c : group) {
+        donor.add(col(c).as(DONOR + c));
+      }
     }
-    return rows.drop(group.toArray(String[]::new))
-        .join(pairs, idCol)
-        .join(rows.select(moved.toArray(Column[]::new)), MOVED_FROM)
-        .drop(MOVED_FROM);
+    Dataset<Row> withDonor =
+        rows.join(pairs, idCol)
+            .join(rows.select(donor.toArray(Column[]::new)), MOVED_FROM)
+            .drop(MOVED_FROM);
+    List<Column> groupIds = new ArrayList<>();
+    for (int g = 0; g <= groups.size(); g++) {
+      groupIds.add(lit(g));
+    }
+    Dataset<Row> copies =
+        withDonor.withColumn(GROUP, explode(array(groupIds.toArray(Column[]::new))));
+    List<Column> out = new ArrayList<>();
+    for (String c : rows.columns()) {
+      Column value = col(c);
+      for (int g = 0; g < groups.size(); g++) {
+        if (groups.get(g).contains(c)) {
+          value = when(col(GROUP).equalTo(g + 1), col(DONOR + c)).otherwise(col(c));
+        }
+      }
+      out.add(value.as(c));
+    }
+    out.add(col(GROUP));
+    return copies.select(out.toArray(Column[]::new));
   }
 }

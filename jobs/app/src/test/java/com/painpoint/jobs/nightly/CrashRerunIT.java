@@ -20,15 +20,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Crash and rerun, with real processes. The nightly job runs in its own JVM three times on one
- * generated data set and output folder:
+ * Crash and rerun, with real processes. The nightly job runs three times on one generated data set
+ * and output folder, killed twice in its own JVM:
  *
  * <ol>
  *   <li>halted by {@link HaltHook} in the middle of a stage's writes: the friction stage has
  *       written {@code touchpoint_friction}, not yet {@code customer_friction} (early, so cheap);
  *   <li>halted after its last write, {@code manifest.json}, just before the commit: every stage ran
  *       from scratch to the end and every output is staged, yet none may be visible;
- *   <li>the rerun, which must finish.
+ *   <li>the rerun, which must finish; it runs in the test's JVM (with the children's Spark
+ *       settings), as a scheduler's retry after a kill is a new process that knows nothing of the
+ *       dead one but its lock and staging folder.
  * </ol>
  *
  * <p>The hook halts the JVM like {@code kill -9} (exit 137, no shutdown hooks, no cleanup) at a
@@ -211,10 +213,22 @@ class CrashRerunIT extends SparkTestBase {
             "touchpoint_ranking.csv",
             "rejected/feedback");
 
-    // 3. The rerun finishes, takes over the lock and cleans up.
-    ChildJvm rerun = job(out, "rerun.log", null);
-    assertThat(rerun.await(RUN_TIMEOUT)).as(rerun.tail()).isZero();
-    assertThat(Files.readString(rerun.log)).contains("taking over the lock of a run that died");
+    // 3. The rerun finishes, takes over the lock and cleans up. It runs in this JVM, with the
+    // children's Spark settings (the job's defaults: 4 shuffle partitions, adaptive execution on):
+    // what it must show is that a new run after a kill recovers, and a third child JVM would only
+    // pay the JVM's start and warm-up again.
+    StringBuilder rerunLog = new StringBuilder();
+    Map<String, String> settings =
+        Map.of("spark.sql.shuffle.partitions", "4", "spark.sql.adaptive.enabled", "true");
+    Map<String, String> before = new java.util.HashMap<>();
+    settings.keySet().forEach(k -> before.put(k, spark.conf().get(k)));
+    try (LogCapture capture = LogCapture.start(rerunLog)) {
+      settings.forEach((k, v) -> spark.conf().set(k, v));
+      NightlyJob.run(spark, options(out));
+    } finally {
+      before.forEach((k, v) -> spark.conf().set(k, v));
+    }
+    assertThat(rerunLog.toString()).contains("taking over the lock of a run that died");
     assertThat(run.resolve(RunDataset.MANIFEST.fileName())).exists();
     assertThat(out.resolve("_staging")).as("lock or staging left after the rerun").doesNotExist();
 
