@@ -59,9 +59,11 @@ record RunContext(
     long inputBytes = inputBytes(spark, o.crm(), o.feedback(), o.clickstream());
     int partitions = SparkSessions.forInput(spark, inputBytes);
     LOG.info(
-        "input {} MiB; {} shuffle partitions (set spark.sql.shuffle.partitions to choose)",
+        "input {} MiB; {} shuffle partitions, adaptive execution {} (set"
+            + " spark.sql.shuffle.partitions and spark.sql.adaptive.enabled to choose)",
         String.format(java.util.Locale.ROOT, "%.1f", inputBytes / 1048576.0),
-        partitions);
+        partitions,
+        SparkSessions.adaptive(spark) ? "on" : "off");
     String configText = o.config() == null ? "" : TextFiles.read(spark, o.config(), "config");
     PainpointConfig config =
         o.config() == null

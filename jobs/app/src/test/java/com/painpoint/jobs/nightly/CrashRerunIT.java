@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.painpoint.features.config.PainpointException;
+import com.painpoint.features.spark.SparkSessions;
 import com.painpoint.features.testing.SparkTestBase;
 import com.painpoint.jobs.io.HaltHook;
 import com.painpoint.jobs.io.RunDataset;
@@ -65,6 +66,17 @@ class CrashRerunIT extends SparkTestBase {
           "-Dspark.ui.enabled=false",
           "-Dspark.driver.host=127.0.0.1",
           "-Dspark.driver.bindAddress=127.0.0.1");
+
+  /**
+   * The Spark settings the children derive for this input (the job's defaults, see {@code
+   * SparkSessions.forInput}), for the rerun in this JVM.
+   */
+  static final Map<String, String> CHILD_SPARK_SETTINGS =
+      Map.of(
+          "spark.sql.shuffle.partitions",
+          String.valueOf(SparkSessions.DEFAULT_SHUFFLE_PARTITIONS),
+          "spark.sql.adaptive.enabled",
+          "false");
 
   @TempDir static Path dir;
   static Path data;
@@ -214,19 +226,12 @@ class CrashRerunIT extends SparkTestBase {
             "rejected/feedback");
 
     // 3. The rerun finishes, takes over the lock and cleans up. It runs in this JVM, with the
-    // children's Spark settings (the job's defaults: 4 shuffle partitions, adaptive execution on):
+    // children's Spark settings (the job's defaults for this small input):
     // what it must show is that a new run after a kill recovers, and a third child JVM would only
     // pay the JVM's start and warm-up again.
     StringBuilder rerunLog = new StringBuilder();
-    Map<String, String> settings =
-        Map.of("spark.sql.shuffle.partitions", "4", "spark.sql.adaptive.enabled", "true");
-    Map<String, String> before = new java.util.HashMap<>();
-    settings.keySet().forEach(k -> before.put(k, spark.conf().get(k)));
     try (LogCapture capture = LogCapture.start(rerunLog)) {
-      settings.forEach((k, v) -> spark.conf().set(k, v));
-      NightlyJob.run(spark, options(out));
-    } finally {
-      before.forEach((k, v) -> spark.conf().set(k, v));
+      withConf(CHILD_SPARK_SETTINGS, () -> NightlyJob.run(spark, options(out)));
     }
     assertThat(rerunLog.toString()).contains("taking over the lock of a run that died");
     assertThat(run.resolve(RunDataset.MANIFEST.fileName())).exists();

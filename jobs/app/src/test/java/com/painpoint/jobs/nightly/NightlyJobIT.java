@@ -1127,6 +1127,20 @@ class NightlyJobIT extends SparkTestBase {
     }
     Path feedback = dir.resolve("feedback.jsonl");
     Files.write(feedback, more);
+    // The later night checks reuse, theme ids and trends, none of which the churn model decides
+    // (the ranking's churn component is the Mantel-Haenszel impact, not the model): one logistic
+    // regression fit, no trees and no permutation importance keep its churn stage a few seconds.
+    // The first night trains and checks the default grid.
+    Path config = dir.resolve("painpoint.yaml");
+    Files.writeString(
+        config,
+        String.join(
+            "\n",
+            "churn:",
+            "  models: [logistic_regression]",
+            "  logistic_regression: {reg_params: [0.01], elastic_net_params: [0.5]}",
+            "  permutation_importance: false",
+            ""));
     NightlyOptions o = options(out, SAMPLES.resolve("crm.csv").toString());
     StringBuilder logs = new StringBuilder();
     NightlyJob.RunResult r;
@@ -1141,7 +1155,7 @@ class NightlyJobIT extends SparkTestBase {
                   o.taxonomy(),
                   later,
                   o.out(),
-                  null));
+                  config.toString()));
     }
     int newFeedback = added + k + payloads.size() + 2 * pii.size();
     return new LaterNight(r, JSON.readTree(r.manifestJson()), logs.toString(), pii, newFeedback);
