@@ -22,16 +22,19 @@ class SparkSessionsTest extends SparkTestBase {
   }
 
   @Test
-  void adaptiveExecutionOnlyForInputsBeyondWhatFourPartitionsHold() {
+  void adaptiveExecutionOffOnlyForASmallInputOverFewPartitions() {
     long mib = 1L << 20;
     assertThat(SparkSessions.SMALL_INPUT_BYTES).isEqualTo(128 * mib);
-    assertThat(SparkSessions.adaptiveFor(0)).isFalse();
+    assertThat(SparkSessions.adaptiveFor(0, 4)).isFalse();
     // data-samples: about 5 MiB.
-    assertThat(SparkSessions.adaptiveFor(5 * mib)).isFalse();
-    assertThat(SparkSessions.adaptiveFor(128 * mib)).isFalse();
-    assertThat(SparkSessions.adaptiveFor(128 * mib + 1)).isTrue();
+    assertThat(SparkSessions.adaptiveFor(5 * mib, 4)).isFalse();
+    assertThat(SparkSessions.adaptiveFor(5 * mib, 2)).isFalse();
+    assertThat(SparkSessions.adaptiveFor(128 * mib, 4)).isFalse();
+    assertThat(SparkSessions.adaptiveFor(128 * mib + 1, 5)).isTrue();
+    // The cluster test's run on data-samples: 48 partitions given, so adaptive execution on.
+    assertThat(SparkSessions.adaptiveFor(5 * mib, 48)).isTrue();
     // The 200k-customer bench night: 395 MiB.
-    assertThat(SparkSessions.adaptiveFor(395 * mib)).isTrue();
+    assertThat(SparkSessions.adaptiveFor(395 * mib, 13)).isTrue();
   }
 
   @Test
@@ -53,6 +56,22 @@ class SparkSessionsTest extends SparkTestBase {
           assertThat(SparkSessions.forInput(spark, 5 * mib)).isEqualTo(4);
           assertThat(SparkSessions.adaptive(spark)).isFalse();
           assertThat(SparkSessions.forInput(spark, 395 * mib)).isEqualTo(13);
+          assertThat(SparkSessions.adaptive(spark)).isTrue();
+          return null;
+        });
+    // Partitions given (48, as on the cluster), adaptive execution not: it stays on.
+    withConf(
+        Map.of(
+            SparkSessions.DERIVED,
+            "false",
+            SparkSessions.ADAPTIVE_DERIVED,
+            "true",
+            "spark.sql.shuffle.partitions",
+            "48",
+            SparkSessions.ADAPTIVE,
+            "false"),
+        () -> {
+          assertThat(SparkSessions.forInput(spark, 5 * mib)).isEqualTo(48);
           assertThat(SparkSessions.adaptive(spark)).isTrue();
           return null;
         });
