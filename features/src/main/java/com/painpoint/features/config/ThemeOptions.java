@@ -12,11 +12,13 @@ import java.io.Serializable;
  *
  * @param maxThemes most themes per touchpoint (their number is found from the data up to this
  *     bound)
- * @param themeCount how the number of themes is chosen: {@code silhouette} (the cut of the merged
- *     sub-clusters with the best mean silhouette; no threshold) or {@code merge_similarity}
- *     (sub-clusters merged while at least {@code merge_similarity} alike)
- * @param mergeSimilarity sub-clusters at least this alike (average cosine of their centroids) are
- *     one theme; lower gives fewer, broader themes
+ * @param themeCount how the number of themes is chosen: {@code graph} (the default: the
+ *     sub-clusters grouped into the communities of the sentences' nearest-neighbour graph by
+ *     modularity; no threshold), {@code silhouette} (the cut of the merged sub-clusters with the
+ *     best mean silhouette; no threshold) or {@code merge_similarity} (sub-clusters merged while at
+ *     least {@code merge_similarity} alike)
+ * @param mergeSimilarity with {@code theme_count: merge_similarity}, sub-clusters at least this
+ *     alike (average cosine of their centroids) are one theme; lower gives fewer, broader themes
  * @param minThemeSize a cluster smaller than this is dissolved into the touchpoint's {@code other}
  * @param minSentences a touchpoint with fewer clusterable negative sentences gets one theme
  * @param minSimilarity a sentence whose cosine similarity to its theme's centroid is lower goes to
@@ -54,8 +56,9 @@ public record ThemeOptions(
     implements Serializable {
   public static final String SILHOUETTE = "silhouette";
   public static final String MERGE_SIMILARITY = "merge_similarity";
+  public static final String GRAPH = "graph";
   public static final java.util.List<String> THEME_COUNTS =
-      java.util.List.of(SILHOUETTE, MERGE_SIMILARITY);
+      java.util.List.of(SILHOUETTE, MERGE_SIMILARITY, GRAPH);
 
   public static final ThemeOptions DEFAULTS =
       new ThemeOptions(8, MERGE_SIMILARITY, 0.45, 5, 20, 0.2, 2, 0.0, 0.0, 3.0, 0.3, 5, 240, 42L);

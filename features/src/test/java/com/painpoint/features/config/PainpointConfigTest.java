@@ -125,9 +125,12 @@ class PainpointConfigTest {
     assertThat(t.encoderWeight()).isEqualTo(4.0);
     assertThat(t.themeCount()).isEqualTo(ThemeOptions.SILHOUETTE);
     assertThat(ThemeOptions.DEFAULTS.themeCount()).isEqualTo(ThemeOptions.MERGE_SIMILARITY);
+    assertThat(
+            PainpointConfig.parse("c.yaml", "themes: {theme_count: graph}\n").themes().themeCount())
+        .isEqualTo(ThemeOptions.GRAPH);
     assertThatThrownBy(() -> PainpointConfig.parse("c.yaml", "themes: {theme_count: elbow}\n"))
         .hasMessageContaining("theme_count")
-        .hasMessageContaining("must be one of [silhouette, merge_similarity], got 'elbow'");
+        .hasMessageContaining("must be one of [silhouette, merge_similarity, graph], got 'elbow'");
     assertThatThrownBy(() -> PainpointConfig.parse("c.yaml", "themes: {encoder_weight: -1}\n"))
         .hasMessageContaining("encoder_weight")
         .hasMessageContaining("must be >= 0, got -1.0");

@@ -19,8 +19,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The themes of one touchpoint: spherical k-means with a generous k (twice {@code max_themes},
- * bounded by the sentences available), then the sub-clusters merged into themes by {@link
- * CentroidMerge}; one theme when there are too few sentences to split.
+ * bounded by the sentences available), then the sub-clusters grouped into themes: by a merge
+ * threshold ({@link CentroidMerge}, the default), by the communities of the sentence graph ({@link
+ * SentenceGraph}) or by silhouette ({@link SilhouetteCut}); one theme when there are too few
+ * sentences to split.
  */
 public final class TouchpointClusters {
   /**
@@ -70,9 +72,87 @@ public final class TouchpointClusters {
       SilhouetteCut.Cut cut = silhouetteCut(model, vectors, centers, sizes, options);
       return new Fit(touchpoint, n, centers, cut.groupOf(), cut.k(), List.of());
     }
+    if (ThemeOptions.GRAPH.equals(options.themeCount())) {
+      int[] community = graphCommunities(model, vectors, n, centers.length, options.seed());
+      int[] groupOf = largestFirst(community, sizes, options.maxThemes());
+      return new Fit(touchpoint, n, centers, groupOf, count(groupOf), List.of());
+    }
     CentroidMerge.Merged merged =
         CentroidMerge.merge(centers, sizes, options.mergeSimilarity(), options.maxThemes());
     return new Fit(touchpoint, n, centers, merged.groupOf(), merged.k(), merged.steps());
+  }
+
+  /**
+   * Each sub-cluster's community in the touchpoint's sentence graph ({@link SentenceGraph}): the
+   * sentences' sub-clusters and vectors collected (at most {@link SentenceGraph#MAX_SENTENCES}), in
+   * an order that does not depend on the partitioning, so a cluster run gives the local run's
+   * themes.
+   */
+  private static int[] graphCommunities(
+      KMeansModel model, Dataset<Row> vectors, long n, int atoms, long seed) {
+    String prediction = model.getPredictionCol();
+    UserDefinedFunction hash =
+        udf((UDF1<Vector, Integer>) v -> v.hashCode(), DataTypes.IntegerType);
+    Dataset<Row> chosen =
+        model
+            .transform(vectors)
+            .select(col(prediction), col(ThemeVectors.FEATURES))
+            .withColumn("_h", hash.apply(col(ThemeVectors.FEATURES)));
+    if (n > SentenceGraph.MAX_SENTENCES) {
+      // A larger touchpoint is represented by the sentences with the lowest vector hashes.
+      chosen = chosen.orderBy(col("_h"), col(prediction)).limit(SentenceGraph.MAX_SENTENCES);
+    }
+    List<Row> rows = new java.util.ArrayList<>(chosen.collectAsList());
+    // Equal (sub-cluster, hash) means equal vectors: interchangeable in the graph.
+    rows.sort(
+        java.util.Comparator.<Row>comparingInt(r -> r.getInt(0))
+            .thenComparingInt(r -> r.getInt(2)));
+    List<Vector> vs = new java.util.ArrayList<>(rows.size());
+    int[] atom = new int[rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      atom[i] = rows.get(i).getInt(0);
+      vs.add((Vector) rows.get(i).get(1));
+    }
+    return SentenceGraph.communities(vs, atom, atoms, seed);
+  }
+
+  /**
+   * Community indices renumbered largest first (by sentences, ties to the lower community), those
+   * past {@code max} set to -1 (their sentences go to other).
+   */
+  static int[] largestFirst(int[] community, long[] sizes, int max) {
+    int c = 0;
+    for (int x : community) {
+      c = Math.max(c, x + 1);
+    }
+    long[] total = new long[c];
+    for (int a = 0; a < community.length; a++) {
+      total[community[a]] += sizes[a];
+    }
+    Integer[] order = new Integer[c];
+    for (int i = 0; i < c; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(
+        order,
+        (x, y) -> total[y] != total[x] ? Long.compare(total[y], total[x]) : Integer.compare(x, y));
+    int[] rank = new int[c];
+    for (int r = 0; r < c; r++) {
+      rank[order[r]] = total[order[r]] == 0 || r >= max ? -1 : r;
+    }
+    int[] out = new int[community.length];
+    for (int a = 0; a < community.length; a++) {
+      out[a] = rank[community[a]];
+    }
+    return out;
+  }
+
+  private static int count(int[] groupOf) {
+    int k = 0;
+    for (int g : groupOf) {
+      k = Math.max(k, g + 1);
+    }
+    return k;
   }
 
   /**

@@ -115,6 +115,51 @@ class ThemeDiscoveryTest extends SparkTestBase {
   }
 
   /**
+   * With {@code theme_count: graph} the number of themes comes from the sentence graph: k-means
+   * splits the 60 sentences into 12 sub-clusters, and the communities of the sentences'
+   * nearest-neighbour graph group them into three themes, none mixing the complaints: the price
+   * complaint whole, the refund complaint's six word patterns in two communities of three (each
+   * pattern's five copies are one another's nearest neighbours, and the patterns form a ring).
+   */
+  @Test
+  void theSentenceGraphGroupsSubClustersIntoTheComplaints() {
+    List<Row> rows =
+        twoComplaints(
+            new String[] {"refund", "still", "waiting", "weeks", "money", "back"},
+            "refund",
+            new String[] {"price", "went", "up", "without", "notice", "fee"},
+            "price");
+    ThemeDiscovery.Result r =
+        ThemeDiscovery.discover(
+            spark,
+            spark.createDataFrame(rows, SCORED),
+            null,
+            null,
+            ThemeOptions.DEFAULTS.withThemeCount(ThemeOptions.GRAPH).withWeights(0, 0, 0),
+            LocalDate.of(2026, 6, 30));
+    Map<String, java.util.Set<String>> idsOf = new HashMap<>();
+    for (Row t : r.sentenceThemes().collectAsList()) {
+      idsOf
+          .computeIfAbsent(t.<String>getList(2).get(0), k -> new java.util.TreeSet<>())
+          .add(t.getString(0).substring(0, 1));
+    }
+    assertThat(idsOf)
+        .containsOnlyKeys("billing-20260630-1", "billing-20260630-2", "billing-20260630-3");
+    assertThat(idsOf.values())
+        .containsExactlyInAnyOrder(
+            java.util.Set.of("p"), java.util.Set.of("r"), java.util.Set.of("r"));
+    // Every sentence is themed (none in other), and the price complaint is one theme of 30.
+    assertThat(
+            r.themes().stream()
+                .filter(t -> !t.<Boolean>getAs(ThemeColumns.IS_OTHER))
+                .mapToLong(t -> t.<Long>getAs(ThemeColumns.SIZE))
+                .sorted()
+                .boxed()
+                .toList())
+        .containsExactly(15L, 15L, 30L);
+  }
+
+  /**
    * Venting that names the touchpoint and nothing else it went wrong with ("Your billing is a
    * joke.", "This is unacceptable.") goes to the touchpoint's general-dissatisfaction bucket: one
    * content word at most once the touchpoint's own name is set aside. Complaints that name the

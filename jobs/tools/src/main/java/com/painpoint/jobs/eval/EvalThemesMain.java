@@ -36,13 +36,14 @@ public final class EvalThemesMain {
   static final String USAGE =
       "usage: scripts/eval-themes (--input FILE.csv --text-col C --label-col L | --planted DIR)"
           + " [--k K] [--max-k M] [--merge-similarity S] [--w2v-weight W]"
-          + " [--pretrained-weight P] [--encoder-weight E] [--theme-count silhouette|merge_similarity]\n"
+          + " [--pretrained-weight P] [--encoder-weight E] [--theme-count merge_similarity|graph|silhouette]\n"
           + "  --planted DIR: the planted complaint sentences of a generated data set (its"
           + " feedback_labels.jsonl), labelled with their planted theme\n"
           + "  without --k, the number of clusters comes from the nightly method: spherical k-means"
-          + " with 2*M clusters, then sub-clusters merged while their centroids are at least S"
-          + " alike (M default 100; S default the nightly themes.merge_similarity, 0.45: try"
-          + " the value you would set for your own feedback)";
+          + " with 2*M clusters (M default 100), grouped by --theme-count (default the nightly"
+          + " themes.theme_count, merge_similarity: sub-clusters merged while their centroids are"
+          + " at least S alike, S default 0.45; graph: the communities of the texts'"
+          + " 15-nearest-neighbour graph, no threshold)";
 
   private EvalThemesMain() {}
 

@@ -1,0 +1,166 @@
+package com.painpoint.models.themes;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import nl.cwts.networkanalysis.Clustering;
+import nl.cwts.networkanalysis.LeidenAlgorithm;
+import nl.cwts.networkanalysis.Network;
+import nl.cwts.util.LargeDoubleArray;
+import nl.cwts.util.LargeIntArray;
+import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vector;
+
+/**
+ * How many themes a touchpoint has, read from its sentence graph rather than from a similarity
+ * threshold: every sentence is linked to its {@link #NEIGHBOURS} most similar sentences (cosine),
+ * the k-means sub-clusters become the graph's nodes (the links between and within them summed), and
+ * the Leiden algorithm (CWTS's implementation) groups the sub-clusters into communities by
+ * modularity (resolution 1). Two wordings of one complaint are each other's neighbours far more
+ * often than two complaints are, whatever the absolute cosines; modularity compares the links with
+ * what the sub-clusters' sizes alone would give. Chosen with {@code themes.theme_count: graph};
+ * what it gains and loses against the merge threshold is measured in the README ("Pain themes").
+ */
+public final class SentenceGraph {
+  /** Neighbours per sentence (UMAP's and HDBSCAN's customary 15). */
+  public static final int NEIGHBOURS = 15;
+
+  /**
+   * Sentences the graph is built on at most; a larger touchpoint is represented by a deterministic
+   * subset (the sub-clusters still come from all its sentences).
+   */
+  public static final int MAX_SENTENCES = 2000;
+
+  private SentenceGraph() {}
+
+  /**
+   * The community of every sub-cluster.
+   *
+   * @param vectors unit-length sentence vectors
+   * @param atom the sub-cluster of each sentence (0..atoms-1)
+   * @param atoms number of sub-clusters
+   * @param seed seed of the Leiden algorithm
+   * @return community index of each sub-cluster (0..communities-1; a sub-cluster with no sentence
+   *     in {@code vectors} is a community of its own)
+   */
+  public static int[] communities(List<Vector> vectors, int[] atom, int atoms, long seed) {
+    Network sentences = knnGraph(vectors, Math.min(NEIGHBOURS, vectors.size() - 1));
+    Clustering byAtom = new Clustering(atom);
+    Network reduced = sentences.createReducedNetwork(byAtom);
+    Clustering c = modularity(reduced, seed);
+    boolean[] present = new boolean[atoms];
+    for (int a : atom) {
+      present[a] = true;
+    }
+    int[] out = new int[atoms];
+    int next = c.getNClusters();
+    for (int a = 0; a < atoms; a++) {
+      out[a] = present[a] ? c.getCluster(a) : next++;
+    }
+    return out;
+  }
+
+  /** Leiden on modularity (resolution 1), node weights being their degrees. */
+  private static Clustering modularity(Network network, long seed) {
+    if (network.getTotalEdgeWeight() == 0) {
+      // No links (a single sentence): every node is a community of its own.
+      Clustering alone = new Clustering(network.getNNodes());
+      alone.initSingletonClusters();
+      return alone;
+    }
+    // Modularity with resolution 1 in CWTS's CPM form: 1 / (2 * total edge weight + self links).
+    double resolution =
+        1.0 / (2 * network.getTotalEdgeWeight() + network.getTotalEdgeWeightSelfLinks());
+    LeidenAlgorithm leiden =
+        new LeidenAlgorithm(resolution, 50, LeidenAlgorithm.DEFAULT_RANDOMNESS, new Random(seed));
+    Clustering c = leiden.findClustering(network);
+    c.orderClustersByNNodes();
+    return c;
+  }
+
+  /**
+   * The symmetric k-nearest-neighbour graph of unit vectors (cosine = dot product), each edge of
+   * weight 1, built on the driver.
+   */
+  static Network knnGraph(List<Vector> vectors, int k) {
+    int n = vectors.size();
+    int[][] idx = new int[n][];
+    double[][] val = new double[n][];
+    int dim = 0;
+    for (int i = 0; i < n; i++) {
+      Vector v = vectors.get(i);
+      dim = Math.max(dim, v.size());
+      if (v instanceof SparseVector sv) {
+        idx[i] = sv.indices();
+        val[i] = sv.values();
+      } else {
+        double[] a = v.toArray();
+        idx[i] = new int[a.length];
+        for (int j = 0; j < a.length; j++) {
+          idx[i][j] = j;
+        }
+        val[i] = a;
+      }
+    }
+    double[] dense = new double[dim];
+    Set<Long> edges = new HashSet<>();
+    int[] best = new int[Math.max(k, 1)];
+    double[] bestSim = new double[Math.max(k, 1)];
+    for (int i = 0; i < n && k > 0; i++) {
+      for (int p = 0; p < idx[i].length; p++) {
+        dense[idx[i][p]] = val[i][p];
+      }
+      int found = 0;
+      for (int j = 0; j < n; j++) {
+        if (j == i) {
+          continue;
+        }
+        double s = 0;
+        int[] jx = idx[j];
+        double[] jv = val[j];
+        for (int p = 0; p < jx.length; p++) {
+          s += jv[p] * dense[jx[p]];
+        }
+        // Insertion into the top k, ties to the lower index (j ascends).
+        if (found < k || s > bestSim[found - 1]) {
+          int pos = found < k ? found++ : k - 1;
+          while (pos > 0 && bestSim[pos - 1] < s) {
+            bestSim[pos] = bestSim[pos - 1];
+            best[pos] = best[pos - 1];
+            pos--;
+          }
+          bestSim[pos] = s;
+          best[pos] = j;
+        }
+      }
+      for (int p = 0; p < idx[i].length; p++) {
+        dense[idx[i][p]] = 0;
+      }
+      for (int q = 0; q < found; q++) {
+        int a = Math.min(i, best[q]);
+        int b = Math.max(i, best[q]);
+        edges.add(((long) a << 32) | b);
+      }
+    }
+    List<Long> sorted = new ArrayList<>(edges);
+    sorted.sort(null);
+    int[] from = new int[sorted.size()];
+    int[] to = new int[sorted.size()];
+    double[] w = new double[sorted.size()];
+    for (int e = 0; e < sorted.size(); e++) {
+      long key = sorted.get(e);
+      from[e] = (int) (key >>> 32);
+      to[e] = (int) (key & 0xffffffffL);
+      w[e] = 1.0;
+    }
+    return new Network(
+        n,
+        true,
+        new LargeIntArray[] {new LargeIntArray(from), new LargeIntArray(to)},
+        new LargeDoubleArray(w),
+        false,
+        false);
+  }
+}
