@@ -68,10 +68,13 @@ public final class PermutationImportance {
       // aggregation. One permutation of the customers serves every touchpoint: each customer is
       // joined once to the customer it takes shuffled values from, and the copies for the groups
       // come from that one joined table.
-      Dataset<Row> pairs = pairs(test, types.idCol(), s.seed()).cache();
-      cached.add(pairs);
+      // The pairs are read once, by the one scoring pass: nothing to cache.
       Dataset<Row> all =
-          permutedCopies(test, pairs, new ArrayList<>(groups.values()), types.idCol());
+          permutedCopies(
+              test,
+              pairs(test, types.idCol(), s.seed()),
+              new ArrayList<>(groups.values()),
+              types.idCol());
       Map<Integer, Double> aucs =
           ChurnEvaluation.rocAucByGroup(ChurnModel.score(model.model(), all), GROUP);
       Map<String, Double> out = new LinkedHashMap<>();
