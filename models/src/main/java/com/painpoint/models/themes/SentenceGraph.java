@@ -86,62 +86,11 @@ public final class SentenceGraph {
    */
   static Network knnGraph(List<Vector> vectors, int k) {
     int n = vectors.size();
-    int[][] idx = new int[n][];
-    double[][] val = new double[n][];
-    int dim = 0;
-    for (int i = 0; i < n; i++) {
-      Vector v = vectors.get(i);
-      dim = Math.max(dim, v.size());
-      if (v instanceof SparseVector sv) {
-        idx[i] = sv.indices();
-        val[i] = sv.values();
-      } else {
-        double[] a = v.toArray();
-        idx[i] = new int[a.length];
-        for (int j = 0; j < a.length; j++) {
-          idx[i][j] = j;
-        }
-        val[i] = a;
-      }
-    }
-    double[] dense = new double[dim];
+    int[][] nearest = nearest(vectors, k);
     Set<Long> edges = new HashSet<>();
-    int[] best = new int[Math.max(k, 1)];
-    double[] bestSim = new double[Math.max(k, 1)];
-    for (int i = 0; i < n && k > 0; i++) {
-      for (int p = 0; p < idx[i].length; p++) {
-        dense[idx[i][p]] = val[i][p];
-      }
-      int found = 0;
-      for (int j = 0; j < n; j++) {
-        if (j == i) {
-          continue;
-        }
-        double s = 0;
-        int[] jx = idx[j];
-        double[] jv = val[j];
-        for (int p = 0; p < jx.length; p++) {
-          s += jv[p] * dense[jx[p]];
-        }
-        // Insertion into the top k, ties to the lower index (j ascends).
-        if (found < k || s > bestSim[found - 1]) {
-          int pos = found < k ? found++ : k - 1;
-          while (pos > 0 && bestSim[pos - 1] < s) {
-            bestSim[pos] = bestSim[pos - 1];
-            best[pos] = best[pos - 1];
-            pos--;
-          }
-          bestSim[pos] = s;
-          best[pos] = j;
-        }
-      }
-      for (int p = 0; p < idx[i].length; p++) {
-        dense[idx[i][p]] = 0;
-      }
-      for (int q = 0; q < found; q++) {
-        int a = Math.min(i, best[q]);
-        int b = Math.max(i, best[q]);
-        edges.add(((long) a << 32) | b);
+    for (int i = 0; i < n; i++) {
+      for (int j : nearest[i]) {
+        edges.add(((long) Math.min(i, j) << 32) | Math.max(i, j));
       }
     }
     List<Long> sorted = new ArrayList<>(edges);
@@ -162,5 +111,69 @@ public final class SentenceGraph {
         new LargeDoubleArray(w),
         false,
         false);
+  }
+
+  /**
+   * Each vector's {@code k} most similar other vectors (dot product; unit vectors give the cosine),
+   * most similar first, ties to the lower index. Quadratic in the vectors: one vector is spread
+   * into a dense array and every other one, sparse or dense, multiplied against it.
+   */
+  public static int[][] nearest(List<Vector> vectors, int k) {
+    int n = vectors.size();
+    int kk = Math.max(0, Math.min(k, n - 1));
+    int[][] idx = new int[n][];
+    double[][] val = new double[n][];
+    int dim = 0;
+    for (int i = 0; i < n; i++) {
+      Vector v = vectors.get(i);
+      dim = Math.max(dim, v.size());
+      if (v instanceof SparseVector sv) {
+        idx[i] = sv.indices();
+        val[i] = sv.values();
+      } else {
+        double[] a = v.toArray();
+        idx[i] = new int[a.length];
+        for (int j = 0; j < a.length; j++) {
+          idx[i][j] = j;
+        }
+        val[i] = a;
+      }
+    }
+    double[] dense = new double[dim];
+    int[][] out = new int[n][];
+    int[] best = new int[Math.max(kk, 1)];
+    double[] bestSim = new double[Math.max(kk, 1)];
+    for (int i = 0; i < n; i++) {
+      for (int p = 0; p < idx[i].length; p++) {
+        dense[idx[i][p]] = val[i][p];
+      }
+      int found = 0;
+      for (int j = 0; j < n && kk > 0; j++) {
+        if (j == i) {
+          continue;
+        }
+        double s = 0;
+        int[] jx = idx[j];
+        double[] jv = val[j];
+        for (int p = 0; p < jx.length; p++) {
+          s += jv[p] * dense[jx[p]];
+        }
+        if (found < kk || s > bestSim[found - 1]) {
+          int pos = found < kk ? found++ : kk - 1;
+          while (pos > 0 && bestSim[pos - 1] < s) {
+            bestSim[pos] = bestSim[pos - 1];
+            best[pos] = best[pos - 1];
+            pos--;
+          }
+          bestSim[pos] = s;
+          best[pos] = j;
+        }
+      }
+      for (int p = 0; p < idx[i].length; p++) {
+        dense[idx[i][p]] = 0;
+      }
+      out[i] = java.util.Arrays.copyOf(best, found);
+    }
+    return out;
   }
 }

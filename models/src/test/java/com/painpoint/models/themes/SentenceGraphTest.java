@@ -64,6 +64,21 @@ class SentenceGraphTest {
   }
 
   @Test
+  void nearestNeighboursComeMostSimilarFirst() {
+    // Unit vectors at 0, 10, 30 and 70 degrees.
+    List<Vector> vectors = new ArrayList<>();
+    for (double deg : new double[] {0, 10, 30, 70}) {
+      vectors.add(Vectors.dense(Math.cos(Math.toRadians(deg)), Math.sin(Math.toRadians(deg))));
+    }
+    int[][] nearest = SentenceGraph.nearest(vectors, 2);
+    assertThat(nearest[0]).containsExactly(1, 2);
+    assertThat(nearest[2]).containsExactly(1, 0);
+    assertThat(nearest[3]).containsExactly(2, 1);
+    // Never more neighbours than there are other vectors.
+    assertThat(SentenceGraph.nearest(vectors, 15)[0]).containsExactly(1, 2, 3);
+  }
+
+  @Test
   void communitiesAreNumberedLargestFirstAndThoseBeyondTheBoundGoToOther() {
     // Sub-clusters 0..4 in communities 2, 0, 2, 1, 0 with 10, 5, 10, 30, 1 sentences:
     // community 2 holds 20, community 1 30, community 0 6.

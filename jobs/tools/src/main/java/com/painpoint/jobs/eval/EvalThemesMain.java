@@ -17,9 +17,12 @@ import edu.stanford.nlp.pipeline.Annotation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.ml.clustering.KMeansModel;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -261,6 +264,17 @@ public final class EvalThemesMain {
             gold.add(r.getString(0));
             pred.add(r.getInt(1));
           }
+          // Whether the vectors separate the labels at all: each text's nearest texts (within its
+          // touchpoint for planted sentences, as the nightly clusters them).
+          Map<String, List<Map.Entry<String, Vector>>> groups = new TreeMap<>();
+          for (Row r : vectors.select(col("label"), col(ThemeVectors.FEATURES)).collectAsList()) {
+            String label = r.getString(0);
+            String group = planted != null ? label.substring(0, label.indexOf('/')) : "";
+            groups
+                .computeIfAbsent(group, g -> new ArrayList<>())
+                .add(Map.entry(label, (Vector) r.get(1)));
+          }
+          List<NeighbourAgreement.Label> agreement = NeighbourAgreement.of(groups);
           double nmi = ClusterMetrics.nmi(gold, pred);
           double ari = ClusterMetrics.ari(gold, pred);
           double purity = ClusterMetrics.purity(gold, pred);
@@ -286,16 +300,19 @@ public final class EvalThemesMain {
           }
           System.out.printf(Locale.ROOT, "k        %d (%s)%n", clusters, how);
           System.out.printf(Locale.ROOT, "seconds  %.1f%n", seconds);
+          System.out.print(NeighbourAgreement.describe(agreement, 8));
           System.out.printf(
               Locale.ROOT,
-              "RESULT nmi=%.4f ari=%.4f purity=%.4f k=%d n=%d recovered=%d labels=%d%n",
+              "RESULT nmi=%.4f ari=%.4f purity=%.4f k=%d n=%d recovered=%d labels=%d"
+                  + " neighbour_agreement=%.4f%n",
               nmi,
               ari,
               purity,
               clusters,
               n,
               recovered,
-              labels);
+              labels,
+              NeighbourAgreement.mean(agreement));
         });
   }
 
