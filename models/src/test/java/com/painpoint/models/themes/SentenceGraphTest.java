@@ -89,14 +89,6 @@ class SentenceGraphTest {
   }
 
   private static Vector unit(double[] v) {
-    double n = 0;
-    for (double x : v) {
-      n += x * x;
-    }
-    n = Math.sqrt(n);
-    for (int i = 0; i < v.length; i++) {
-      v[i] /= n;
-    }
-    return Vectors.dense(v);
+    return Vectors.dense(TouchpointClusters.unit(v));
   }
 }

@@ -65,6 +65,15 @@ class ThemeDiscoveryTest extends SparkTestBase {
     return rows;
   }
 
+  /** A refund complaint (ids r0..) and a price complaint (ids p0..), 30 sentences each. */
+  static List<Row> refundAndPrice() {
+    return twoComplaints(
+        new String[] {"refund", "still", "waiting", "weeks", "money", "back"},
+        "refund",
+        new String[] {"price", "went", "up", "without", "notice", "fee"},
+        "price");
+  }
+
   /**
    * Two billing complaints in varied words, and sentences whose every word occurs once (no term
    * survives the vocabulary): their TF-IDF vectors are zero, which cosine k-means cannot place.
@@ -72,12 +81,7 @@ class ThemeDiscoveryTest extends SparkTestBase {
    */
   @Test
   void sentencesWithoutAUsableTermGoToOtherInsteadOfFailing() {
-    List<Row> rows =
-        twoComplaints(
-            new String[] {"refund", "still", "waiting", "weeks", "money", "back"},
-            "refund",
-            new String[] {"price", "went", "up", "without", "notice", "fee"},
-            "price");
+    List<Row> rows = refundAndPrice();
     for (int i = 0; i < 6; i++) {
       add(
           rows,
@@ -123,12 +127,7 @@ class ThemeDiscoveryTest extends SparkTestBase {
    */
   @Test
   void theSentenceGraphGroupsSubClustersIntoTheComplaints() {
-    List<Row> rows =
-        twoComplaints(
-            new String[] {"refund", "still", "waiting", "weeks", "money", "back"},
-            "refund",
-            new String[] {"price", "went", "up", "without", "notice", "fee"},
-            "price");
+    List<Row> rows = refundAndPrice();
     ThemeDiscovery.Result r =
         ThemeDiscovery.discover(
             spark,
