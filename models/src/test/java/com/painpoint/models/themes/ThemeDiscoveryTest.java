@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -65,6 +64,12 @@ class ThemeDiscoveryTest extends SparkTestBase {
     return rows;
   }
 
+  /** The first night (2026-06-30) of the themes stage on {@code rows}, with no earlier run. */
+  private ThemeDiscovery.Result discover(List<Row> rows, ThemeOptions options) {
+    return ThemeDiscovery.discover(
+        spark, spark.createDataFrame(rows, SCORED), null, null, options, LocalDate.of(2026, 6, 30));
+  }
+
   /** A refund complaint (ids r0..) and a price complaint (ids p0..), 30 sentences each. */
   static List<Row> refundAndPrice() {
     return twoComplaints(
@@ -88,16 +93,8 @@ class ThemeDiscoveryTest extends SparkTestBase {
           "z" + i,
           "qzv" + (char) ('a' + i) + " xkw" + (char) ('a' + i) + " jjp" + (char) ('a' + i));
     }
-    Dataset<Row> scored = spark.createDataFrame(rows, SCORED);
-    ThemeDiscovery.Result r =
-        ThemeDiscovery.discover(
-            spark,
-            scored,
-            null,
-            null,
-            // TF-IDF only: the word-vector blocks give unknown words a vector of their own.
-            ThemeOptions.DEFAULTS.withWeights(0, 0, 0),
-            LocalDate.of(2026, 6, 30));
+    // TF-IDF only: the word-vector blocks give unknown words a vector of their own.
+    ThemeDiscovery.Result r = discover(rows, ThemeOptions.DEFAULTS.withWeights(0, 0, 0));
     Map<String, String> themeOf = new HashMap<>();
     for (Row t : r.sentenceThemes().collectAsList()) {
       themeOf.put(t.getString(0), t.<String>getList(2).get(0));
@@ -129,13 +126,8 @@ class ThemeDiscoveryTest extends SparkTestBase {
   void theSentenceGraphGroupsSubClustersIntoTheComplaints() {
     List<Row> rows = refundAndPrice();
     ThemeDiscovery.Result r =
-        ThemeDiscovery.discover(
-            spark,
-            spark.createDataFrame(rows, SCORED),
-            null,
-            null,
-            ThemeOptions.DEFAULTS.withThemeCount(ThemeOptions.GRAPH).withWeights(0, 0, 0),
-            LocalDate.of(2026, 6, 30));
+        discover(
+            rows, ThemeOptions.DEFAULTS.withThemeCount(ThemeOptions.GRAPH).withWeights(0, 0, 0));
     Map<String, java.util.Set<String>> idsOf = new HashMap<>();
     for (Row t : r.sentenceThemes().collectAsList()) {
       idsOf
@@ -183,14 +175,7 @@ class ThemeDiscoveryTest extends SparkTestBase {
     for (int i = 0; i < vents.size(); i++) {
       add(rows, "v" + i, vents.get(i));
     }
-    ThemeDiscovery.Result r =
-        ThemeDiscovery.discover(
-            spark,
-            spark.createDataFrame(rows, SCORED),
-            null,
-            null,
-            ThemeOptions.DEFAULTS.withWeights(0, 0, 0),
-            LocalDate.of(2026, 6, 30));
+    ThemeDiscovery.Result r = discover(rows, ThemeOptions.DEFAULTS.withWeights(0, 0, 0));
     Map<String, String> themeOf = new HashMap<>();
     for (Row t : r.sentenceThemes().collectAsList()) {
       themeOf.put(t.getString(0), t.<String>getList(2).get(0));
