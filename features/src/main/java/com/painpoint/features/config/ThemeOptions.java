@@ -19,6 +19,9 @@ import java.io.Serializable;
  *     least {@code merge_similarity} alike)
  * @param mergeSimilarity with {@code theme_count: merge_similarity}, sub-clusters at least this
  *     alike (average cosine of their centroids) are one theme; lower gives fewer, broader themes
+ * @param graphNeighbours with {@code theme_count: graph}, the nearest sentences each sentence is
+ *     linked to: more neighbours link a complaint's wordings and give broader themes, fewer give
+ *     finer ones
  * @param minThemeSize a cluster smaller than this is dissolved into the touchpoint's {@code other}
  * @param minSentences a touchpoint with fewer clusterable negative sentences gets one theme
  * @param minSimilarity a sentence whose cosine similarity to its theme's centroid is lower goes to
@@ -42,6 +45,7 @@ public record ThemeOptions(
     int maxThemes,
     String themeCount,
     double mergeSimilarity,
+    int graphNeighbours,
     int minThemeSize,
     int minSentences,
     double minSimilarity,
@@ -61,7 +65,8 @@ public record ThemeOptions(
       java.util.List.of(SILHOUETTE, MERGE_SIMILARITY, GRAPH);
 
   public static final ThemeOptions DEFAULTS =
-      new ThemeOptions(8, MERGE_SIMILARITY, 0.45, 5, 20, 0.2, 2, 0.0, 0.0, 3.0, 0.3, 5, 240, 42L);
+      new ThemeOptions(
+          8, MERGE_SIMILARITY, 0.45, 15, 5, 20, 0.2, 2, 0.0, 0.0, 3.0, 0.3, 5, 240, 42L);
 
   /** The same options with another theme bound (for the room left next to kept themes). */
   public ThemeOptions withMaxThemes(int max) {
@@ -83,6 +88,26 @@ public record ThemeOptions(
     return with(maxThemes, themeCount, similarity, word2vecWeight, pretrainedWeight, encoderWeight);
   }
 
+  /** The same options with another neighbourhood (eval-themes' {@code --graph-neighbours}). */
+  public ThemeOptions withGraphNeighbours(int neighbours) {
+    return new ThemeOptions(
+        maxThemes,
+        themeCount,
+        mergeSimilarity,
+        neighbours,
+        minThemeSize,
+        minSentences,
+        minSimilarity,
+        minTerms,
+        word2vecWeight,
+        pretrainedWeight,
+        encoderWeight,
+        matchThreshold,
+        maxQuotes,
+        quoteChars,
+        seed);
+  }
+
   /** A merge threshold is a cosine strictly between 0 and 1 ("must be in (0, 1)"). */
   public static boolean validMergeSimilarity(double similarity) {
     return similarity > 0 && similarity < 1;
@@ -95,6 +120,7 @@ public record ThemeOptions(
         max,
         how,
         similarity,
+        graphNeighbours,
         minThemeSize,
         minSentences,
         minSimilarity,
@@ -114,6 +140,7 @@ public record ThemeOptions(
       @JsonProperty("max_themes") Integer maxThemes,
       @JsonProperty("theme_count") String themeCount,
       @JsonProperty("merge_similarity") Double mergeSimilarity,
+      @JsonProperty("graph_neighbours") Integer graphNeighbours,
       @JsonProperty("min_theme_size") Integer minThemeSize,
       @JsonProperty("min_sentences") Integer minSentences,
       @JsonProperty("min_similarity") Double minSimilarity,
@@ -131,6 +158,7 @@ public record ThemeOptions(
             requireNonNullElse(maxThemes, d.maxThemes()),
             requireNonNullElse(themeCount, d.themeCount()),
             requireNonNullElse(mergeSimilarity, d.mergeSimilarity()),
+            requireNonNullElse(graphNeighbours, d.graphNeighbours()),
             requireNonNullElse(minThemeSize, d.minThemeSize()),
             requireNonNullElse(minSentences, d.minSentences()),
             requireNonNullElse(minSimilarity, d.minSimilarity()),
@@ -152,6 +180,10 @@ public record ThemeOptions(
     if (!validMergeSimilarity(o.mergeSimilarity())) {
       throw new InvalidConfigValue(
           "merge_similarity", "must be in (0, 1), got " + o.mergeSimilarity());
+    }
+    if (o.graphNeighbours() < 2 || o.graphNeighbours() > 200) {
+      throw new InvalidConfigValue(
+          "graph_neighbours", "must be between 2 and 200, got " + o.graphNeighbours());
     }
     if (o.minThemeSize() < 2) {
       throw new InvalidConfigValue("min_theme_size", "must be at least 2, got " + o.minThemeSize());

@@ -128,6 +128,15 @@ class PainpointConfigTest {
     assertThat(
             PainpointConfig.parse("c.yaml", "themes: {theme_count: graph}\n").themes().themeCount())
         .isEqualTo(ThemeOptions.GRAPH);
+    assertThat(ThemeOptions.DEFAULTS.graphNeighbours()).isEqualTo(15);
+    assertThat(
+            PainpointConfig.parse("c.yaml", "themes: {theme_count: graph, graph_neighbours: 40}\n")
+                .themes()
+                .graphNeighbours())
+        .isEqualTo(40);
+    assertThatThrownBy(() -> PainpointConfig.parse("c.yaml", "themes: {graph_neighbours: 1}\n"))
+        .hasMessageContaining("graph_neighbours")
+        .hasMessageContaining("must be between 2 and 200, got 1");
     assertThatThrownBy(() -> PainpointConfig.parse("c.yaml", "themes: {theme_count: elbow}\n"))
         .hasMessageContaining("theme_count")
         .hasMessageContaining("must be one of [silhouette, merge_similarity, graph], got 'elbow'");

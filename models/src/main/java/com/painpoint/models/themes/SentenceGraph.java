@@ -15,16 +15,17 @@ import org.apache.spark.ml.linalg.Vector;
 
 /**
  * How many themes a touchpoint has, read from its sentence graph rather than from a similarity
- * threshold: every sentence is linked to its {@link #NEIGHBOURS} most similar sentences (cosine),
- * the k-means sub-clusters become the graph's nodes (the links between and within them summed), and
- * the Leiden algorithm (CWTS's implementation) groups the sub-clusters into communities by
- * modularity (resolution 1). Two wordings of one complaint are each other's neighbours far more
- * often than two complaints are, whatever the absolute cosines; modularity compares the links with
- * what the sub-clusters' sizes alone would give. Chosen with {@code themes.theme_count: graph};
- * what it gains and loses against the merge threshold is measured in the README ("Pain themes").
+ * threshold: every sentence is linked to its {@code themes.graph_neighbours} (default {@link
+ * #NEIGHBOURS}) most similar sentences (cosine), the k-means sub-clusters become the graph's nodes
+ * (the links between and within them summed), and the Leiden algorithm (CWTS's implementation)
+ * groups the sub-clusters into communities by modularity (resolution 1). Two wordings of one
+ * complaint are each other's neighbours far more often than two complaints are, whatever the
+ * absolute cosines; modularity compares the links with what the sub-clusters' sizes alone would
+ * give. Chosen with {@code themes.theme_count: graph}; what it gains and loses against the merge
+ * threshold is measured in the README ("Pain themes").
  */
 public final class SentenceGraph {
-  /** Neighbours per sentence (UMAP's and HDBSCAN's customary 15). */
+  /** Neighbours per sentence by default (UMAP's and HDBSCAN's customary 15). */
   public static final int NEIGHBOURS = 15;
 
   /**
@@ -41,12 +42,14 @@ public final class SentenceGraph {
    * @param vectors unit-length sentence vectors
    * @param atom the sub-cluster of each sentence (0..atoms-1)
    * @param atoms number of sub-clusters
+   * @param neighbours nearest sentences each sentence is linked to
    * @param seed seed of the Leiden algorithm
    * @return community index of each sub-cluster (0..communities-1; a sub-cluster with no sentence
    *     in {@code vectors} is a community of its own)
    */
-  public static int[] communities(List<Vector> vectors, int[] atom, int atoms, long seed) {
-    Network sentences = knnGraph(vectors, Math.min(NEIGHBOURS, vectors.size() - 1));
+  public static int[] communities(
+      List<Vector> vectors, int[] atom, int atoms, int neighbours, long seed) {
+    Network sentences = knnGraph(vectors, Math.min(neighbours, vectors.size() - 1));
     Clustering byAtom = new Clustering(atom);
     Network reduced = sentences.createReducedNetwork(byAtom);
     Clustering c = modularity(reduced, seed);

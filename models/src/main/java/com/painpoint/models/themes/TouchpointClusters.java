@@ -73,7 +73,7 @@ public final class TouchpointClusters {
       return new Fit(touchpoint, n, centers, cut.groupOf(), cut.k(), List.of());
     }
     if (ThemeOptions.GRAPH.equals(options.themeCount())) {
-      int[] community = graphCommunities(model, vectors, n, centers.length, options.seed());
+      int[] community = graphCommunities(model, vectors, n, centers.length, options);
       int[] groupOf = largestFirst(community, sizes, options.maxThemes());
       return new Fit(touchpoint, n, centers, groupOf, count(groupOf), List.of());
     }
@@ -89,7 +89,7 @@ public final class TouchpointClusters {
    * themes.
    */
   private static int[] graphCommunities(
-      KMeansModel model, Dataset<Row> vectors, long n, int atoms, long seed) {
+      KMeansModel model, Dataset<Row> vectors, long n, int atoms, ThemeOptions options) {
     String prediction = model.getPredictionCol();
     UserDefinedFunction hash =
         udf((UDF1<Vector, Integer>) v -> v.hashCode(), DataTypes.IntegerType);
@@ -113,7 +113,7 @@ public final class TouchpointClusters {
       atom[i] = rows.get(i).getInt(0);
       vs.add((Vector) rows.get(i).get(1));
     }
-    return SentenceGraph.communities(vs, atom, atoms, seed);
+    return SentenceGraph.communities(vs, atom, atoms, options.graphNeighbours(), options.seed());
   }
 
   /**

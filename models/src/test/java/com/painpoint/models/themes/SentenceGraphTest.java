@@ -37,7 +37,8 @@ class SentenceGraphTest {
       }
     }
     int[] community =
-        SentenceGraph.communities(vectors, atoms.stream().mapToInt(i -> i).toArray(), 7, 42L);
+        SentenceGraph.communities(
+            vectors, atoms.stream().mapToInt(i -> i).toArray(), 7, SentenceGraph.NEIGHBOURS, 42L);
 
     assertThat(community).hasSize(7);
     assertThat(community[0]).isEqualTo(community[1]);

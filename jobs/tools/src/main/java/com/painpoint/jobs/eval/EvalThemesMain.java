@@ -39,14 +39,14 @@ public final class EvalThemesMain {
   static final String USAGE =
       "usage: scripts/eval-themes (--input FILE.csv --text-col C --label-col L | --planted DIR)"
           + " [--k K] [--max-k M] [--merge-similarity S] [--w2v-weight W]"
-          + " [--pretrained-weight P] [--encoder-weight E] [--theme-count merge_similarity|graph|silhouette]\n"
+          + " [--pretrained-weight P] [--encoder-weight E] [--theme-count merge_similarity|graph|silhouette] [--graph-neighbours N]\n"
           + "  --planted DIR: the planted complaint sentences of a generated data set (its"
           + " feedback_labels.jsonl), labelled with their planted theme\n"
           + "  without --k, the number of clusters comes from the nightly method: spherical k-means"
           + " with 2*M clusters (M default 100), grouped by --theme-count (default the nightly"
           + " themes.theme_count, merge_similarity: sub-clusters merged while their centroids are"
           + " at least S alike, S default 0.45; graph: the communities of the texts'"
-          + " 15-nearest-neighbour graph, no threshold)";
+          + " N-nearest-neighbour graph, no threshold, N default 15)";
 
   private EvalThemesMain() {}
 
@@ -69,7 +69,8 @@ public final class EvalThemesMain {
                       "--pretrained-weight",
                       "--encoder-weight",
                       "--theme-count",
-                      "--oracle-k"),
+                      "--oracle-k",
+                      "--graph-neighbours"),
                   USAGE);
           String planted = a.get("--planted", null);
           String input = planted != null ? planted : a.required("--input", USAGE);
@@ -92,6 +93,11 @@ public final class EvalThemesMain {
           }
           int maxK = a.integer("--max-k", 100);
           double merge = a.decimal("--merge-similarity", defaults.mergeSimilarity());
+          int neighbours = a.integer("--graph-neighbours", defaults.graphNeighbours());
+          if (neighbours < 2 || neighbours > 200) {
+            throw PainpointException.config(
+                "--graph-neighbours: must be between 2 and 200, got " + neighbours + "\n" + USAGE);
+          }
           if (!ThemeOptions.validMergeSimilarity(merge)) {
             throw PainpointException.config(
                 "--merge-similarity: must be in (0, 1), got " + merge + "\n" + USAGE);
@@ -196,6 +202,7 @@ public final class EvalThemesMain {
                 defaults
                     .withMergeSimilarity(merge)
                     .withThemeCount(themeCount)
+                    .withGraphNeighbours(neighbours)
                     .withWeights(w2v, pretrained, encoder);
             Dataset<Row> grouped =
                 vectors.withColumn(
@@ -240,6 +247,7 @@ public final class EvalThemesMain {
                         .withMaxThemes(maxK)
                         .withMergeSimilarity(merge)
                         .withThemeCount(themeCount)
+                        .withGraphNeighbours(neighbours)
                         .withWeights(w2v, pretrained, encoder));
             clusters = fit.k();
             assigned =
