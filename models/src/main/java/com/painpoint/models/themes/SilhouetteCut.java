@@ -68,7 +68,7 @@ public final class SilhouetteCut {
       int[] one = new int[m];
       return new Cut(one, 1, 0, byGroups);
     }
-    int[] groupOf = largestFirst(bestLabels, sizes);
+    int[] groupOf = largestFirst(bestLabels, sizes, Integer.MAX_VALUE);
     int k = Arrays.stream(groupOf).max().orElse(-1) + 1;
     return new Cut(groupOf, k, best, byGroups);
   }
@@ -137,8 +137,11 @@ public final class SilhouetteCut {
     return own.length == 0 ? 0 : total / own.length;
   }
 
-  /** Relabels groups by size, largest first (ties: lowest sub-cluster index first). */
-  private static int[] largestFirst(int[] labels, long[] sizes) {
+  /**
+   * Relabels groups by size, largest first (ties: lowest sub-cluster index first); groups ranked
+   * {@code max} or later, and sub-clusters labelled -1, get -1 (their sentences go to other).
+   */
+  static int[] largestFirst(int[] labels, long[] sizes, int max) {
     int g = Arrays.stream(labels).max().orElse(-1) + 1;
     long[] total = new long[g];
     int[] first = new int[g];
@@ -166,7 +169,7 @@ public final class SilhouetteCut {
     int[] out = new int[labels.length];
     for (int i = 0; i < labels.length; i++) {
       // An empty sub-cluster belongs to no theme (a sentence nearest to it goes to other).
-      out[i] = labels[i] < 0 ? -1 : rank[labels[i]];
+      out[i] = labels[i] < 0 || rank[labels[i]] >= max ? -1 : rank[labels[i]];
     }
     return out;
   }

@@ -74,7 +74,11 @@ public final class TouchpointClusters {
     }
     if (ThemeOptions.GRAPH.equals(options.themeCount())) {
       int[] community = graphCommunities(model, vectors, n, centers.length, options);
-      int[] groupOf = largestFirst(community, sizes, options.maxThemes());
+      for (int a = 0; a < community.length; a++) {
+        // An empty sub-cluster belongs to no theme, as in the other cuts.
+        community[a] = sizes[a] == 0 ? -1 : community[a];
+      }
+      int[] groupOf = SilhouetteCut.largestFirst(community, sizes, options.maxThemes());
       return new Fit(touchpoint, n, centers, groupOf, count(groupOf), List.of());
     }
     CentroidMerge.Merged merged =
@@ -114,37 +118,6 @@ public final class TouchpointClusters {
       vs.add((Vector) rows.get(i).get(1));
     }
     return SentenceGraph.communities(vs, atom, atoms, options.graphNeighbours(), options.seed());
-  }
-
-  /**
-   * Community indices renumbered largest first (by sentences, ties to the lower community), those
-   * past {@code max} set to -1 (their sentences go to other).
-   */
-  static int[] largestFirst(int[] community, long[] sizes, int max) {
-    int c = 0;
-    for (int x : community) {
-      c = Math.max(c, x + 1);
-    }
-    long[] total = new long[c];
-    for (int a = 0; a < community.length; a++) {
-      total[community[a]] += sizes[a];
-    }
-    Integer[] order = new Integer[c];
-    for (int i = 0; i < c; i++) {
-      order[i] = i;
-    }
-    java.util.Arrays.sort(
-        order,
-        (x, y) -> total[y] != total[x] ? Long.compare(total[y], total[x]) : Integer.compare(x, y));
-    int[] rank = new int[c];
-    for (int r = 0; r < c; r++) {
-      rank[order[r]] = total[order[r]] == 0 || r >= max ? -1 : r;
-    }
-    int[] out = new int[community.length];
-    for (int a = 0; a < community.length; a++) {
-      out[a] = rank[community[a]];
-    }
-    return out;
   }
 
   private static int count(int[] groupOf) {

@@ -84,8 +84,7 @@ class SentenceGraphTest {
     // Sub-clusters 0..4 in communities 2, 0, 2, 1, 0 with 10, 5, 10, 30, 1 sentences:
     // community 2 holds 20, community 1 30, community 0 6.
     int[] groupOf =
-        TouchpointClusters.largestFirst(
-            new int[] {2, 0, 2, 1, 0}, new long[] {10, 5, 10, 30, 1}, 2);
+        SilhouetteCut.largestFirst(new int[] {2, 0, 2, 1, 0}, new long[] {10, 5, 10, 30, 1}, 2);
     assertThat(groupOf).containsExactly(1, -1, 1, 0, -1);
   }
 

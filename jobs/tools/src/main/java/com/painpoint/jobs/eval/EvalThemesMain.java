@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.ml.clustering.KMeansModel;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -274,8 +275,33 @@ public final class EvalThemesMain {
           }
           // Whether the vectors separate the labels at all: each text's nearest texts (within its
           // touchpoint for planted sentences, as the nightly clusters them).
+          // Only the texts the measure looks at reach the driver: the first MAX_TEXTS of each group
+          // (the vectors are one partition, so "first" is the input's order).
+          Column groupCol =
+              planted != null
+                  ? org.apache.spark.sql.functions.substring_index(col("label"), "/", 1)
+                  : lit("");
+          Dataset<Row> looked =
+              vectors
+                  .withColumn(
+                      "_order", org.apache.spark.sql.functions.monotonically_increasing_id())
+                  .withColumn(
+                      "_rank",
+                      org.apache
+                          .spark
+                          .sql
+                          .functions
+                          .row_number()
+                          .over(
+                              org.apache.spark.sql.expressions.Window.partitionBy(groupCol)
+                                  .orderBy(col("_order"))))
+                  .filter(col("_rank").leq(NeighbourAgreement.MAX_TEXTS));
           Map<String, List<Map.Entry<String, Vector>>> groups = new TreeMap<>();
-          for (Row r : vectors.select(col("label"), col(ThemeVectors.FEATURES)).collectAsList()) {
+          for (Row r :
+              looked
+                  .orderBy(col("_order"))
+                  .select(col("label"), col(ThemeVectors.FEATURES))
+                  .collectAsList()) {
             String label = r.getString(0);
             String group = planted != null ? label.substring(0, label.indexOf('/')) : "";
             groups

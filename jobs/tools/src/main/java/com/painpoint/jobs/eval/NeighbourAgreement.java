@@ -16,7 +16,10 @@ import org.apache.spark.ml.linalg.Vector;
  * any clustering of these vectors; chance is about the label's share of its group.
  */
 final class NeighbourAgreement {
-  /** Texts looked at, at most, per group (the first ones given; the scan is quadratic). */
+  /**
+   * Texts looked at, at most, per group (the first ones given; the scan is quadratic, and
+   * eval-themes collects no more than these).
+   */
   static final int MAX_TEXTS = 4000;
 
   /**
